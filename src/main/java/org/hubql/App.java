@@ -1,0 +1,53 @@
+package org.hubql;
+
+import org.hubql.db.Database;
+import org.hubql.db.DatabaseOpenException;
+import org.hubql.graph.HubGraph;
+import org.hubql.http.HttpOptions;
+import org.hubql.http.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running gateway: the hub database, the graph over it and the HTTP server in front. */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final int POOL_SIZE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+    private final Database database;
+    private final HttpServer server;
+
+    private App(Database database, HttpServer server) {
+        this.database = database;
+        this.server = server;
+    }
+
+    /** Opens the database read-only and starts serving; port 0 picks a free port. */
+    public static App start(ServeOptions options) throws DatabaseOpenException {
+        LOG.info("Starting hubql...");
+        Database database = Database.openSqlite(options.database(), POOL_SIZE);
+        try {
+            HubGraph graph = new HubGraph(database, options.graph());
+            HttpServer server = new HttpServer(graph, database, new HttpOptions(options.trace(), options.maxRequestBytes()))
+                    .start(options.bind(), options.port());
+            LOG.info("Start completed: http://{}:{}/ (GraphiQL), /graphql", hostForUrl(options.bind()), server.port());
+            return new App(database, server);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        database.close();
+    }
+
+    private static String hostForUrl(String bind) {
+        return bind.contains(":") ? "[" + bind + "]" : bind;
+    }
+}

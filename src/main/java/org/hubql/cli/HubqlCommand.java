@@ -1,0 +1,38 @@
+package org.hubql.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code hubql} command and its subcommands. */
+@Command(name = "hubql", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "A read-only GraphQL gateway over a JupyterHub database.",
+        subcommands = {ServeCommand.class, DemoDbCommand.class, CommandLine.HelpCommand.class})
+public final class HubqlCommand implements Runnable {
+    /** Returned by {@link #run(String...)} when a server was started and the process must stay up. */
+    public static final int KEEP_RUNNING = -1;
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve or demo-db");
+    }
+
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    /** The command line with hubql's error handling: a one-line message, never a stack trace. */
+    static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new HubqlCommand());
+        commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
+            cmd.getErr().println("hubql: " + error.getMessage());
+            return EXIT_FAILURE;
+        });
+        return commandLine;
+    }
+}

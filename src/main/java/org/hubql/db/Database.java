@@ -1,0 +1,166 @@
+package org.hubql.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * The hub database, opened read-only behind a HikariCP pool. hubql never writes, never creates the file and
+ * never holds a lock longer than one statement: a live JupyterHub keeps writing to the same database.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final List<String> REQUIRED_TABLES = List.of("users", "servers", "groups", "api_tokens");
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final HubSchema schema;
+    private final ScheduledExecutorService canceller;
+
+    private Database(HikariDataSource dataSource, Dialect dialect, HubSchema schema) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.schema = schema;
+        this.canceller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hubql-sql-canceller");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Opens a SQLite hub database file read-only. */
+    public static Database openSqlite(Path file, int poolSize) throws DatabaseOpenException {
+        checkReadableFile(file);
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setReadOnly(true);
+        sqlite.setOpenMode(SQLiteOpenMode.READONLY);
+        sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        SQLiteDataSource driver = new SQLiteDataSource(sqlite);
+        driver.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(driver);
+        config.setConnectionInitSql("PRAGMA query_only = ON");
+        return open(config, Dialect.SQLITE, poolSize, file.toString());
+    }
+
+    private static void checkReadableFile(Path file) throws DatabaseOpenException {
+        if (!Files.exists(file)) {
+            throw new DatabaseOpenException("database file not found: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DatabaseOpenException("not a database file: " + file);
+        }
+        if (!Files.isReadable(file)) {
+            throw new DatabaseOpenException("database file is not readable: " + file);
+        }
+    }
+
+    static Database open(HikariConfig config, Dialect dialect, int poolSize, String displayName)
+            throws DatabaseOpenException {
+        config.setPoolName("hubql");
+        config.setReadOnly(true);
+        config.setAutoCommit(true);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(1);
+        HikariDataSource dataSource = newPool(config, displayName);
+        try {
+            HubSchema schema = inspect(dataSource, displayName);
+            LOG.info("Opened {} hub database {} read-only (JupyterHub {}, revision {})", dialect.engineName(),
+                    displayName, schema.releaseLine(), schema.revision());
+            return new Database(dataSource, dialect, schema);
+        } catch (DatabaseOpenException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource newPool(HikariConfig config, String displayName) throws DatabaseOpenException {
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new DatabaseOpenException("cannot open " + displayName + ": " + firstLine(rootMessage(e)), e);
+        }
+    }
+
+    private static HubSchema inspect(DataSource dataSource, String displayName) throws DatabaseOpenException {
+        HubSchema schema;
+        try (Connection connection = dataSource.getConnection()) {
+            schema = HubSchema.read(connection);
+        } catch (SQLException e) {
+            throw new DatabaseOpenException("cannot open " + displayName + ": " + firstLine(rootMessage(e)), e);
+        }
+        for (String table : REQUIRED_TABLES) {
+            if (!schema.hasTable(table)) {
+                throw new DatabaseOpenException("not a JupyterHub database (no table '" + table + "'): " + displayName);
+            }
+        }
+        return schema;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** A statement runner for one request; {@code deadlineNanos} is a {@link System#nanoTime()} value, or 0 for none. */
+    public Sql newSql(SqlTrace trace, long deadlineNanos) {
+        return new Sql(this, trace, deadlineNanos);
+    }
+
+    /** True when a trivial read succeeds within a few seconds. */
+    public boolean ping() {
+        try {
+            newSql(new SqlTrace(false), System.nanoTime() + 5_000_000_000L).list("SELECT 1 AS one", List.of(), row -> row.id("one"));
+            return true;
+        } catch (DataAccessException e) {
+            return false;
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public HubSchema schema() {
+        return schema;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    ScheduledExecutorService canceller() {
+        return canceller;
+    }
+
+    @Override
+    public void close() {
+        canceller.shutdownNow();
+        dataSource.close();
+    }
+}

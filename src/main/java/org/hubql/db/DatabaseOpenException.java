@@ -1,0 +1,12 @@
+package org.hubql.db;
+
+/** The hub database could not be opened; the message is one line meant for the operator. */
+public final class DatabaseOpenException extends Exception {
+    public DatabaseOpenException(String message) {
+        super(message);
+    }
+
+    public DatabaseOpenException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

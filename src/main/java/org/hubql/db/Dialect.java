@@ -1,0 +1,91 @@
+package org.hubql.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Everything that differs between the database engines a hub may live on: how a key list is passed, how
+ * datetimes are stored and how values are bound. The queries themselves are written once, in portable SQL.
+ */
+public enum Dialect {
+    SQLITE("sqlite"),
+    POSTGRESQL("postgresql"),
+    MYSQL("mysql");
+
+    /** SQLAlchemy's SQLite storage format, {@code 2026-11-26 19:54:14.871926}, read leniently. */
+    private static final DateTimeFormatter SQLITE_DATETIME = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd")
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .appendPattern("HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart().appendLiteral('Z').optionalEnd()
+            .toFormatter();
+    private static final DateTimeFormatter SQLITE_WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+    private final String engineName;
+
+    Dialect(String engineName) {
+        this.engineName = engineName;
+    }
+
+    public String engineName() {
+        return engineName;
+    }
+
+    /**
+     * {@code column IN (keys)} with a constant statement text whatever the number of keys, so no engine's
+     * parameter limit is ever reached: SQLite and MySQL get the keys as one JSON array, PostgreSQL as one array.
+     */
+    public SqlFragment in(String column, Collection<?> keys) {
+        return switch (this) {
+            case SQLITE -> new SqlFragment(column + " IN (SELECT value FROM json_each(?))", List.of(JsonText.array(keys)));
+            case POSTGRESQL -> new SqlFragment(column + " = ANY(?)", List.of(new SqlArray(keys)));
+            case MYSQL -> mysqlIn(column, keys);
+        };
+    }
+
+    private static SqlFragment mysqlIn(String column, Collection<?> keys) {
+        if (keys.isEmpty()) {
+            return new SqlFragment("1 = 0", List.of());
+        }
+        String placeholders = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+        return new SqlFragment(column + " IN (" + placeholders + ")", List.copyOf(keys));
+    }
+
+    Instant readDateTime(ResultSet rs, int index) throws SQLException {
+        if (this == SQLITE) {
+            String text = rs.getString(index);
+            return text == null || text.isBlank() ? null : LocalDateTime.parse(text.trim(), SQLITE_DATETIME).toInstant(ZoneOffset.UTC);
+        }
+        LocalDateTime value = rs.getObject(index, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    void bind(Connection connection, PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            LocalDateTime naiveUtc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+            if (this == SQLITE) {
+                statement.setString(index, SQLITE_WRITE.format(naiveUtc));
+            } else {
+                statement.setObject(index, naiveUtc);
+            }
+        } else if (value instanceof SqlArray array) {
+            statement.setArray(index, connection.createArrayOf(array.sqlType(), array.values()));
+        } else if (value instanceof Boolean bool && this == SQLITE) {
+            statement.setInt(index, bool ? 1 : 0);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+}

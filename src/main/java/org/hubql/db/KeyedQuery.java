@@ -1,0 +1,59 @@
+package org.hubql.db;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * A {@code SELECT … WHERE key IN (keys)} run once for a whole batch of keys: the shape behind every batch loader.
+ * Keys with no row are simply absent from the result.
+ */
+public final class KeyedQuery<K, V> {
+    private final String selectFrom;
+    private final String keyColumn;
+    private final String tail;
+    private final RowMapper<K> keyReader;
+    private final RowMapper<V> mapper;
+
+    /**
+     * @param selectFrom {@code SELECT … FROM … [JOIN …] [WHERE …]}; the key condition is added with AND
+     * @param keyColumn  the column matched against the keys; {@code keyReader} reads it back from each row
+     * @param tail       what follows the WHERE clause ({@code ORDER BY …}, {@code GROUP BY …}), or empty
+     */
+    public KeyedQuery(String selectFrom, String keyColumn, String tail, RowMapper<K> keyReader, RowMapper<V> mapper) {
+        this.selectFrom = selectFrom;
+        this.keyColumn = keyColumn;
+        this.tail = tail;
+        this.keyReader = keyReader;
+        this.mapper = mapper;
+    }
+
+    public Map<K, V> unique(Sql sql, Collection<K> keys) {
+        Map<K, V> byKey = new HashMap<>();
+        run(sql, keys, (key, value) -> byKey.put(key, value));
+        return byKey;
+    }
+
+    /** Every row of each key, in the query's order; keys with no rows are absent. */
+    public Map<K, List<V>> grouped(Sql sql, Collection<K> keys) {
+        Map<K, List<V>> byKey = new LinkedHashMap<>();
+        run(sql, keys, (key, value) -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value));
+        return byKey;
+    }
+
+    private void run(Sql sql, Collection<K> keys, BiConsumer<K, V> sink) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        SqlFragment in = sql.dialect().in(keyColumn, keys);
+        String where = selectFrom.contains(" WHERE ") ? " AND " : " WHERE ";
+        sql.list(selectFrom + where + in.text() + (tail.isEmpty() ? "" : " " + tail), in.params(), row -> {
+            sink.accept(keyReader.map(row), mapper.map(row));
+            return null;
+        });
+    }
+}

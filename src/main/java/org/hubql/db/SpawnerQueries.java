@@ -1,0 +1,42 @@
+package org.hubql.db;
+
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.hubql.model.Spawner;
+
+/** All SQL on {@code spawners}. Never selects {@code state}. */
+public final class SpawnerQueries {
+    private final KeyedQuery<Long, Spawner> byId;
+    private final KeyedQuery<Long, Spawner> byServerId;
+    private final KeyedQuery<Long, Spawner> byUserId;
+
+    public SpawnerQueries(HubSchema schema) {
+        String select = "SELECT " + schema.select("s", "spawners", "id", "user_id", "server_id", "name", "started",
+                "last_activity", "user_options") + " FROM spawners s";
+        this.byId = new KeyedQuery<>(select, "s.id", "", row -> row.id("id"), SpawnerQueries::map);
+        this.byServerId = new KeyedQuery<>(select, "s.server_id", "", row -> row.id("server_id"), SpawnerQueries::map);
+        this.byUserId = new KeyedQuery<>(select, "s.user_id", "ORDER BY s.user_id, s.name, s.id", row -> row.id("user_id"),
+                SpawnerQueries::map);
+    }
+
+    static Spawner map(Row row) throws SQLException {
+        String name = row.text("name");
+        return new Spawner(row.id("id"), row.longOrNull("user_id"), row.longOrNull("server_id"), name == null ? "" : name,
+                row.dateTime("started"), row.dateTime("last_activity"), row.json("user_options"));
+    }
+
+    public Map<Long, Spawner> byIds(Sql sql, Collection<Long> ids) {
+        return byId.unique(sql, ids);
+    }
+
+    public Map<Long, Spawner> byServerIds(Sql sql, Collection<Long> serverIds) {
+        return byServerId.unique(sql, serverIds);
+    }
+
+    /** Each user's spawners, the default ({@code ''}) first, then by name. */
+    public Map<Long, List<Spawner>> byUserIds(Sql sql, Collection<Long> userIds) {
+        return byUserId.grouped(sql, userIds);
+    }
+}

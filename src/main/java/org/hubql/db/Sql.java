@@ -1,0 +1,104 @@
+package org.hubql.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the read statements of one request. Each statement borrows a pooled connection in auto-commit mode and
+ * returns it at once, so no read transaction outlives a statement and a hub writing to the same database is
+ * never kept waiting for more than one statement. Past the request's deadline a running statement is cancelled.
+ */
+public final class Sql {
+    private final Database database;
+    private final SqlTrace trace;
+    private final long deadlineNanos;
+
+    Sql(Database database, SqlTrace trace, long deadlineNanos) {
+        this.database = database;
+        this.trace = trace;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    public Dialect dialect() {
+        return database.dialect();
+    }
+
+    public SqlTrace trace() {
+        return trace;
+    }
+
+    public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
+        long started = System.nanoTime();
+        long remaining = deadlineNanos == 0 ? Long.MAX_VALUE : deadlineNanos - started;
+        if (remaining <= 0) {
+            throw new DataAccessException("the request's time limit was reached", null, true);
+        }
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bindAll(connection, statement, params);
+            List<T> rows = runCancellable(statement, mapper, remaining);
+            trace.record(sql, rows.size(), System.nanoTime() - started);
+            return rows;
+        } catch (SQLException e) {
+            trace.record(sql, 0, System.nanoTime() - started);
+            boolean timedOut = deadlineNanos != 0 && System.nanoTime() >= deadlineNanos;
+            String message = timedOut ? "the request's time limit was reached" : "a database read failed";
+            throw new DataAccessException(message, e, timedOut);
+        }
+    }
+
+    public <T> T single(String sql, List<?> params, RowMapper<T> mapper) {
+        List<T> rows = list(sql, params, mapper);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private void bindAll(Connection connection, PreparedStatement statement, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            database.dialect().bind(connection, statement, i + 1, params.get(i));
+        }
+    }
+
+    private <T> List<T> runCancellable(PreparedStatement statement, RowMapper<T> mapper, long remainingNanos)
+            throws SQLException {
+        ScheduledFuture<?> cancel = remainingNanos == Long.MAX_VALUE ? null
+                : database.canceller().schedule(() -> cancelQuietly(statement), remainingNanos, TimeUnit.NANOSECONDS);
+        try (ResultSet resultSet = statement.executeQuery()) {
+            Row row = new Row(resultSet, columnIndex(resultSet.getMetaData()), database.dialect());
+            List<T> rows = new ArrayList<>();
+            while (resultSet.next()) {
+                rows.add(mapper.map(row));
+            }
+            return rows;
+        } finally {
+            if (cancel != null) {
+                cancel.cancel(false);
+            }
+        }
+    }
+
+    private static Map<String, Integer> columnIndex(ResultSetMetaData metaData) throws SQLException {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            index.putIfAbsent(metaData.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
+        }
+        return index;
+    }
+
+    private static void cancelQuietly(PreparedStatement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException | RuntimeException ignored) {
+            // the statement finished or its connection closed meanwhile: nothing left to cancel
+        }
+    }
+}

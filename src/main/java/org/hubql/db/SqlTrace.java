@@ -1,0 +1,41 @@
+package org.hubql.db;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statements one request ran. The count is always kept; the statements themselves only when tracing is on.
+ * Parameter values are never recorded: they can hold token prefixes and user names.
+ */
+public final class SqlTrace {
+    private final boolean keepStatements;
+    private final List<TracedStatement> statements = new ArrayList<>();
+    private int count;
+
+    public SqlTrace(boolean keepStatements) {
+        this.keepStatements = keepStatements;
+    }
+
+    synchronized void record(String sql, int rows, long nanos) {
+        count++;
+        if (keepStatements) {
+            statements.add(new TracedStatement(sql, rows, nanos / 1_000_000.0));
+        }
+    }
+
+    public synchronized int count() {
+        return count;
+    }
+
+    public boolean keepsStatements() {
+        return keepStatements;
+    }
+
+    public synchronized List<TracedStatement> statements() {
+        return List.copyOf(statements);
+    }
+
+    /** One statement as it ran: its text, the rows it returned and how long it took. */
+    public record TracedStatement(String sql, int rows, double ms) {
+    }
+}

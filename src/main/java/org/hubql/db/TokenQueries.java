@@ -1,0 +1,41 @@
+package org.hubql.db;
+
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.hubql.model.ApiToken;
+
+/** All SQL on {@code api_tokens}. Never selects {@code hashed}. */
+public final class TokenQueries {
+    private final KeyedQuery<Long, ApiToken> byId;
+    private final KeyedQuery<Long, ApiToken> byUserId;
+    private final KeyedQuery<Long, ApiToken> byServiceId;
+
+    public TokenQueries(HubSchema schema) {
+        String select = "SELECT " + schema.select("t", "api_tokens", "id", "prefix", "user_id", "service_id", "created",
+                "last_activity", "expires_at", "note", "scopes", "client_id") + " FROM api_tokens t";
+        this.byId = new KeyedQuery<>(select, "t.id", "", row -> row.id("id"), TokenQueries::map);
+        this.byUserId = new KeyedQuery<>(select, "t.user_id", "ORDER BY t.id", row -> row.id("user_id"), TokenQueries::map);
+        this.byServiceId = new KeyedQuery<>(select, "t.service_id", "ORDER BY t.id", row -> row.id("service_id"),
+                TokenQueries::map);
+    }
+
+    static ApiToken map(Row row) throws SQLException {
+        return new ApiToken(row.id("id"), row.text("prefix"), row.longOrNull("user_id"), row.longOrNull("service_id"),
+                row.dateTime("created"), row.dateTime("last_activity"), row.dateTime("expires_at"), row.text("note"),
+                row.stringList("scopes"), row.text("client_id"));
+    }
+
+    public Map<Long, ApiToken> byIds(Sql sql, Collection<Long> ids) {
+        return byId.unique(sql, ids);
+    }
+
+    public Map<Long, List<ApiToken>> byUserIds(Sql sql, Collection<Long> userIds) {
+        return byUserId.grouped(sql, userIds);
+    }
+
+    public Map<Long, List<ApiToken>> byServiceIds(Sql sql, Collection<Long> serviceIds) {
+        return byServiceId.grouped(sql, serviceIds);
+    }
+}

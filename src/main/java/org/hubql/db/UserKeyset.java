@@ -1,0 +1,8 @@
+package org.hubql.db;
+
+/**
+ * A position in a user page: the sort value of the last row seen (a name, an {@link java.time.Instant} or null
+ * for last activity, unused for id order) and its id.
+ */
+public record UserKeyset(Object sortValue, long id) {
+}

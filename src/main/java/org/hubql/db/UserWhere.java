@@ -1,0 +1,78 @@
+package org.hubql.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the WHERE clause of a {@link UserSelection}, with its parameters in order. */
+final class UserWhere {
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> params = new ArrayList<>();
+    private final UserSelection selection;
+
+    UserWhere(Dialect dialect, UserSelection selection) {
+        this.selection = selection;
+        if (selection.nameContains() != null) {
+            add("LOWER(u.name) LIKE ? ESCAPE '!'", "%" + escapeLike(selection.nameContains().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (selection.admin() != null) {
+            conditions.add(selection.admin() ? "u.admin = TRUE" : "(u.admin IS NULL OR u.admin = FALSE)");
+        }
+        if (selection.active() != null) {
+            String running = "SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL";
+            conditions.add("u.id " + (selection.active() ? "IN" : "NOT IN") + " (" + running + ")");
+        }
+        if (selection.lastActivityAfter() != null) {
+            add("u.last_activity > ?", selection.lastActivityAfter());
+        }
+        if (selection.lastActivityBefore() != null) {
+            add("u.last_activity < ?", selection.lastActivityBefore());
+        }
+        if (selection.group() != null) {
+            add("u.id IN (SELECT m.user_id FROM user_group_map m JOIN groups g ON g.id = m.group_id WHERE g.name = ?)",
+                    selection.group());
+        }
+        if (selection.onlyIds() != null) {
+            SqlFragment in = dialect.in("u.id", selection.onlyIds());
+            conditions.add(in.text());
+            params.addAll(in.params());
+        }
+    }
+
+    /** Only rows after the keyset position in the selection's order. */
+    void after(UserKeyset position) {
+        String op = selection.descending() ? "<" : ">";
+        switch (selection.sort()) {
+            case ID -> add("u.id " + op + " ?", position.id());
+            case NAME -> add("(u.name " + op + " ? OR (u.name = ? AND u.id " + op + " ?))",
+                    position.sortValue(), position.sortValue(), position.id());
+            case LAST_ACTIVITY -> afterLastActivity(position, op);
+        }
+    }
+
+    private void afterLastActivity(UserKeyset position, String op) {
+        if (position.sortValue() == null) {
+            add("(u.last_activity IS NULL AND u.id " + op + " ?)", position.id());
+        } else {
+            add("(u.last_activity IS NULL OR u.last_activity " + op + " ? OR (u.last_activity = ? AND u.id " + op + " ?))",
+                    position.sortValue(), position.sortValue(), position.id());
+        }
+    }
+
+    private void add(String condition, Object... values) {
+        conditions.add(condition);
+        params.addAll(List.of(values));
+    }
+
+    String text() {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    List<Object> params() {
+        return params;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,8 @@
+package org.hubql.graph;
+
+/** An argument the client got wrong; its message goes back to the client as is, with code BAD_USER_INPUT. */
+public final class BadInputException extends RuntimeException {
+    public BadInputException(String message) {
+        super(message, null, false, false);
+    }
+}

@@ -1,0 +1,35 @@
+package org.hubql.graph;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One page of a Relay connection. {@code totalCount} is a supplier so that the count runs only when a query
+ * selects it.
+ */
+public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<CompletableFuture<Integer>> totalCount) {
+
+    /**
+     * The page from rows fetched with a limit one above the page size: the extra row only tells that a next
+     * page exists.
+     */
+    static <T> Connection<T> of(List<T> rows, int pageSize, Function<T, String> cursor,
+                                Supplier<CompletableFuture<Integer>> totalCount) {
+        boolean hasNextPage = rows.size() > pageSize;
+        List<Edge<T>> edges = rows.stream().limit(pageSize).map(row -> new Edge<>(cursor.apply(row), row)).toList();
+        String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+        return new Connection<>(edges, new PageInfo(hasNextPage, endCursor), totalCount);
+    }
+
+    public List<T> nodes() {
+        return edges.stream().map(Edge::node).toList();
+    }
+
+    public record Edge<T>(String cursor, T node) {
+    }
+
+    public record PageInfo(boolean hasNextPage, String endCursor) {
+    }
+}

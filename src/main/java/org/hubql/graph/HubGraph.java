@@ -1,0 +1,104 @@
+package org.hubql.graph;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.hubql.db.Database;
+import org.hubql.db.Queries;
+import org.hubql.db.Sql;
+import org.hubql.db.SqlTrace;
+import org.hubql.loaders.Loaders;
+
+/**
+ * The hub database as a GraphQL schema: built once from {@code schema.graphqls} and {@link Wiring}, then executes
+ * each request with its own loaders, statement runner and deadline.
+ */
+public final class HubGraph {
+    /** How long past the SQL deadline execution may take before the request is abandoned. */
+    private static final long GRACE_MILLIS = 2_000;
+    private final Database database;
+    private final Queries queries;
+    private final GraphOptions options;
+    private final GraphQL graphQL;
+    private final String sdl;
+
+    public HubGraph(Database database, GraphOptions options) {
+        this.database = database;
+        this.queries = Queries.forSchema(database.schema());
+        this.options = options;
+        this.sdl = readSdl();
+        GraphQLSchema schema = newSchema(sdl, Wiring.newWiring(options.pageSize(), database.schema(), database.dialect().engineName()));
+        this.graphQL = GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(new ErrorHandler())
+                .preparsedDocumentProvider(new DocumentCache(500))
+                .build();
+    }
+
+    /** The schema text exactly as the project's {@code schema.graphqls} has it. */
+    public String sdl() {
+        return sdl;
+    }
+
+    public ExecutionResult execute(GraphRequest request, SqlTrace trace) {
+        long deadline = System.nanoTime() + options.requestTimeout().toNanos();
+        Sql sql = database.newSql(trace, deadline);
+        ExecutionInput.Builder input = ExecutionInput.newExecutionInput()
+                .query(request.query())
+                .operationName(request.operationName())
+                .variables(request.variables() == null ? Map.of() : request.variables())
+                .dataLoaderRegistry(Loaders.newRegistry(queries, sql))
+                .graphQLContext(Map.of(RequestContext.class, new RequestContext(queries, sql)));
+        GraphQL.unusualConfiguration(input).dataloaderConfig().enableDataLoaderChaining(true);
+        CompletableFuture<ExecutionResult> result = graphQL.executeAsync(input.build());
+        try {
+            return result.get(options.requestTimeout().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            return timedOut();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("GraphQL execution failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return timedOut();
+        }
+    }
+
+    private ExecutionResult timedOut() {
+        GraphQLError error = GraphqlErrorBuilder.newError()
+                .message("the request's time limit of %d s was reached", options.requestTimeout().toSeconds())
+                .extensions(Map.of("code", ErrorCodes.TIMEOUT))
+                .build();
+        return ExecutionResult.newExecutionResult().addError(error).build();
+    }
+
+    private static GraphQLSchema newSchema(String sdl, graphql.schema.idl.RuntimeWiring wiring) {
+        TypeDefinitionRegistry types = new SchemaParser().parse(sdl);
+        return new SchemaGenerator().makeExecutableSchema(types, wiring);
+    }
+
+    private static String readSdl() {
+        try (InputStream in = HubGraph.class.getResourceAsStream("/schema.graphqls")) {
+            if (in == null) {
+                throw new IllegalStateException("schema.graphqls is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

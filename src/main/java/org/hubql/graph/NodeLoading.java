@@ -1,0 +1,30 @@
+package org.hubql.graph;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.util.concurrent.CompletableFuture;
+import org.hubql.loaders.LoaderKey;
+import org.hubql.loaders.Loaders;
+
+/** Resolves a {@link NodeId} through the loader of its type. */
+final class NodeLoading {
+    private NodeLoading() {
+        // non-constructable
+    }
+
+    @SuppressWarnings("unchecked")
+    static CompletableFuture<Object> load(DataFetchingEnvironment env, NodeId id) {
+        LoaderKey<Long, ?> loader = switch (id.type()) {
+            case "User" -> Loaders.USER_BY_ID;
+            case "Spawner" -> Loaders.SPAWNER_BY_ID;
+            case "Server" -> Loaders.SERVER_BY_ID;
+            case "Service" -> Loaders.SERVICE_BY_ID;
+            case "Group" -> Loaders.GROUP_BY_ID;
+            case "ApiToken" -> Loaders.API_TOKEN_BY_ID;
+            case "OAuthClient" -> Loaders.OAUTH_CLIENT_BY_ID;
+            case "OAuthAccessToken" -> Loaders.OAUTH_TOKEN_BY_ID;
+            case "OAuthCode" -> Loaders.OAUTH_CODE_BY_ID;
+            default -> throw new BadInputException("not a valid node id");
+        };
+        return (CompletableFuture<Object>) RequestContext.loader(env, loader).load(id.databaseId());
+    }
+}

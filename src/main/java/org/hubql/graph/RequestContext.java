@@ -1,0 +1,23 @@
+package org.hubql.graph;
+
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.hubql.db.Queries;
+import org.hubql.db.Sql;
+import org.hubql.loaders.LoaderKey;
+
+/** What the fetchers of one request share: the hub's queries and this request's statement runner. */
+public record RequestContext(Queries queries, Sql sql) {
+
+    static RequestContext of(DataFetchingEnvironment env) {
+        return env.getGraphQlContext().get(RequestContext.class);
+    }
+
+    /**
+     * The request's loader for {@code key}. It must come from the environment, not from the registry: graphql-java
+     * wraps it to learn of each load, which is how it knows when to dispatch.
+     */
+    static <K, V> DataLoader<K, V> loader(DataFetchingEnvironment env, LoaderKey<K, V> key) {
+        return env.getDataLoader(key.name());
+    }
+}

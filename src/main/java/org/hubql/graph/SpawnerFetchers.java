@@ -1,0 +1,27 @@
+package org.hubql.graph;
+
+import graphql.schema.DataFetcher;
+import org.hubql.loaders.Loaders;
+import org.hubql.model.Server;
+import org.hubql.model.Spawner;
+
+/** The fields of {@code Spawner} that follow a relation. */
+final class SpawnerFetchers {
+    private SpawnerFetchers() {
+        // non-constructable
+    }
+
+    static DataFetcher<?> user() {
+        return env -> Fetch.loadOrNull(env, Loaders.USER_BY_ID, env.<Spawner>getSource().userId());
+    }
+
+    static DataFetcher<?> server() {
+        return env -> Fetch.loadOrNull(env, Loaders.SERVER_BY_ID, env.<Spawner>getSource().serverId());
+    }
+
+    /** Running means a server row exists, not merely that {@code server_id} is set. */
+    static DataFetcher<?> active() {
+        return env -> Fetch.loadOrNull(env, Loaders.SERVER_BY_ID, env.<Spawner>getSource().serverId())
+                .thenApply((Server server) -> server != null);
+    }
+}

@@ -1,0 +1,57 @@
+package org.hubql.graph;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.hubql.loaders.Loaders;
+import org.hubql.model.Spawner;
+import org.hubql.model.User;
+
+/** The fields of {@code User} that follow a relation. */
+final class UserFetchers {
+    private UserFetchers() {
+        // non-constructable
+    }
+
+    static DataFetcher<?> server() {
+        return env -> spawners(env.getSource(), env)
+                .thenCompose(spawners -> Fetch.loadOrNull(env, Loaders.SERVER_BY_ID, serverOf(named(spawners, ""))));
+    }
+
+    static DataFetcher<?> spawners() {
+        return env -> spawners(env.getSource(), env);
+    }
+
+    static DataFetcher<?> spawner() {
+        return env -> spawners(env.getSource(), env).thenApply(spawners -> named(spawners, env.getArgument("name")));
+    }
+
+    static DataFetcher<?> groups() {
+        return env -> RequestContext.loader(env, Loaders.GROUPS_BY_USER_ID).load(env.<User>getSource().id());
+    }
+
+    static DataFetcher<?> apiTokens() {
+        return env -> RequestContext.loader(env, Loaders.API_TOKENS_BY_USER_ID).load(env.<User>getSource().id());
+    }
+
+    static DataFetcher<?> oauthTokens() {
+        return env -> RequestContext.loader(env, Loaders.OAUTH_TOKENS_BY_USER_ID).load(env.<User>getSource().id());
+    }
+
+    static DataFetcher<?> oauthCodes() {
+        return env -> RequestContext.loader(env, Loaders.OAUTH_CODES_BY_USER_ID).load(env.<User>getSource().id());
+    }
+
+    private static CompletableFuture<List<Spawner>> spawners(User user, DataFetchingEnvironment env) {
+        return RequestContext.loader(env, Loaders.SPAWNERS_BY_USER_ID).load(user.id());
+    }
+
+    private static Spawner named(List<Spawner> spawners, String name) {
+        return spawners.stream().filter(spawner -> spawner.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static Long serverOf(Spawner spawner) {
+        return spawner == null ? null : spawner.serverId();
+    }
+}

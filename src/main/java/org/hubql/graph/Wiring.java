@@ -1,0 +1,89 @@
+package org.hubql.graph;
+
+import static graphql.schema.idl.TypeRuntimeWiring.newTypeWiring;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.TypeResolver;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.TypeRuntimeWiring;
+import org.hubql.db.HubSchema;
+import org.hubql.model.Identified;
+
+/** Every data fetcher of the schema, type by type: one place to find the code behind a field. */
+final class Wiring {
+    private Wiring() {
+        // non-constructable
+    }
+
+    static RuntimeWiring newWiring(PageSize pageSize, HubSchema schema, String engine) {
+        QueryFetchers query = new QueryFetchers(pageSize, schema, engine);
+        GroupFetchers groups = new GroupFetchers(pageSize);
+        return RuntimeWiring.newRuntimeWiring()
+                .scalar(Scalars.DATE_TIME)
+                .scalar(Scalars.JSON)
+                .type(newTypeWiring("Node").typeResolver(byClassName()))
+                .type(newTypeWiring("Query")
+                        .dataFetcher("node", query.node())
+                        .dataFetcher("nodes", query.nodes())
+                        .dataFetcher("user", query.user())
+                        .dataFetcher("users", query.users())
+                        .dataFetcher("group", query.group())
+                        .dataFetcher("groups", query.groups())
+                        .dataFetcher("service", query.service())
+                        .dataFetcher("services", query.services())
+                        .dataFetcher("oauthClients", query.oauthClients())
+                        .dataFetcher("hub", query.hub()))
+                .type(newTypeWiring("UserConnection").dataFetcher("totalCount", totalCount()))
+                .type(newTypeWiring("GroupConnection").dataFetcher("totalCount", totalCount()))
+                .type(node("User")
+                        .dataFetcher("server", UserFetchers.server())
+                        .dataFetcher("spawners", UserFetchers.spawners())
+                        .dataFetcher("spawner", UserFetchers.spawner())
+                        .dataFetcher("groups", UserFetchers.groups())
+                        .dataFetcher("apiTokens", UserFetchers.apiTokens())
+                        .dataFetcher("oauthTokens", UserFetchers.oauthTokens())
+                        .dataFetcher("oauthCodes", UserFetchers.oauthCodes()))
+                .type(node("Spawner")
+                        .dataFetcher("user", SpawnerFetchers.user())
+                        .dataFetcher("server", SpawnerFetchers.server())
+                        .dataFetcher("active", SpawnerFetchers.active()))
+                .type(node("Server")
+                        .dataFetcher("spawner", ServerFetchers.spawner())
+                        .dataFetcher("service", ServerFetchers.service()))
+                .type(node("Service")
+                        .dataFetcher("server", ServerFetchers.serviceServer())
+                        .dataFetcher("apiTokens", ServerFetchers.serviceApiTokens()))
+                .type(node("Group")
+                        .dataFetcher("users", groups.users()))
+                .type(node("ApiToken")
+                        .dataFetcher("user", TokenFetchers.apiTokenUser())
+                        .dataFetcher("service", TokenFetchers.apiTokenService()))
+                .type(node("OAuthClient")
+                        .dataFetcher("accessTokens", TokenFetchers.clientAccessTokens()))
+                .type(node("OAuthAccessToken")
+                        .dataFetcher("grantType", TokenFetchers.grantType())
+                        .dataFetcher("client", TokenFetchers.accessTokenClient())
+                        .dataFetcher("user", TokenFetchers.accessTokenUser()))
+                .type(node("OAuthCode")
+                        .dataFetcher("client", TokenFetchers.codeClient())
+                        .dataFetcher("user", TokenFetchers.codeUser()))
+                .build();
+    }
+
+    /** A {@code Node} type: its global {@code id} and its {@code databaseId}. */
+    private static TypeRuntimeWiring.Builder node(String type) {
+        DataFetcher<?> globalId = env -> NodeId.encode(type, env.<Identified>getSource().id());
+        DataFetcher<?> databaseId = env -> env.<Identified>getSource().id();
+        return newTypeWiring(type).dataFetcher("id", globalId).dataFetcher("databaseId", databaseId);
+    }
+
+    /** Counting runs only here, when a query selects {@code totalCount}. */
+    private static DataFetcher<?> totalCount() {
+        return env -> env.<Connection<?>>getSource().totalCount().get();
+    }
+
+    /** Model records carry the name of their GraphQL type. */
+    private static TypeResolver byClassName() {
+        return env -> env.getSchema().getObjectType(env.getObject().getClass().getSimpleName());
+    }
+}

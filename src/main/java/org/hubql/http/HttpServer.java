@@ -1,0 +1,91 @@
+package org.hubql.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.hubql.db.Database;
+import org.hubql.graph.ErrorCodes;
+import org.hubql.graph.HubGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP face of hubql: every route, and how every failure becomes a JSON answer. */
+public final class HttpServer {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin app;
+
+    public HttpServer(HubGraph graph, Database database, HttpOptions options) {
+        ObjectMapper mapper = new ObjectMapper();
+        GraphQLHandler graphQL = new GraphQLHandler(graph, mapper, options.trace());
+        byte[] graphiQL = resource("/graphiql/index.html");
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = options.maxRequestBytes();
+            config.staticFiles.enableWebjars();
+            config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(graphiQL));
+            config.routes.get("/graphql", graphQL::get);
+            config.routes.post("/graphql", graphQL::post);
+            config.routes.get("/schema.graphql", ctx -> ctx.contentType("text/plain; charset=utf-8").result(graph.sdl()));
+            config.routes.get("/healthz", ctx -> health(ctx, database, mapper));
+            config.routes.exception(HttpProblem.class, (problem, ctx) -> problem(ctx, mapper, problem.status(),
+                    problem.code(), problem.getMessage()));
+            config.routes.exception(HttpResponseException.class, (error, ctx) -> problem(ctx, mapper, error.getStatus(),
+                    ErrorCodes.BAD_REQUEST, error.getMessage()));
+            config.routes.exception(Exception.class, (error, ctx) -> {
+                LOG.error("Unexpected error serving {} {}", ctx.method(), ctx.path(), error);
+                problem(ctx, mapper, 500, ErrorCodes.INTERNAL_ERROR, "internal error");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    problem(ctx, mapper, 404, "NOT_FOUND", "no such path: " + ctx.path());
+                }
+            });
+            config.routes.error(405, ctx -> problem(ctx, mapper, 405, ErrorCodes.BAD_REQUEST, "method not allowed"));
+        });
+    }
+
+    public HttpServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    private static void health(Context ctx, Database database, ObjectMapper mapper) throws IOException {
+        boolean up = database.ping();
+        ctx.status(up ? 200 : 503).contentType("application/json")
+                .result(mapper.writeValueAsBytes(Map.of("status", up ? "ok" : "database unavailable")));
+    }
+
+    private static void problem(Context ctx, ObjectMapper mapper, int status, String code, String message) {
+        try {
+            ctx.status(status).contentType("application/json; charset=utf-8")
+                    .result(mapper.writeValueAsBytes(GraphQLHandler.errorBody(message, code)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = HttpServer.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.hubql.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hubql.demo.DemoHub;
+import org.hubql.testkit.RunningGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The statements a query runs depend on its shape, never on how many rows it touches. */
+class StatementCountTest {
+    private static final String WIDE = "{ users(first: 1000) { nodes { name spawners { name server { url } } groups { name } "
+            + "apiTokens { prefix } oauthTokens { client { identifier } } server { url } } } }";
+    private static final String GROUPS = "{ groups(first: 100) { nodes { name users(first: 50) { totalCount nodes { name groups { name } } } } } }";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void the_wide_nested_query_runs_the_same_statements_for_10_and_1000_users() throws Exception {
+        Trace small = trace(10, WIDE);
+        Trace large = trace(1000, WIDE);
+        assertThat(large.rows).isGreaterThan(small.rows * 20);
+        assertThat(large.statements).isEqualTo(small.statements);
+        assertThat(small.statements).isBetween(5, 8);
+        assertThat(large.sql).isEqualTo(small.sql);
+    }
+
+    @Test
+    void group_member_pages_are_loaded_for_all_groups_at_once() throws Exception {
+        Trace small = trace(10, GROUPS);
+        Trace large = trace(1000, GROUPS);
+        assertThat(large.statements).isEqualTo(small.statements).isEqualTo(4);
+    }
+
+    @Test
+    void the_trace_lists_each_statement_with_rows_and_time() throws Exception {
+        Path hub = DemoHub.write(directory.resolve("hub.sqlite"), 20, 7).file();
+        try (RunningGateway gateway = RunningGateway.serve(hub, true)) {
+            JsonNode response = gateway.query("{ users(first: 5) { nodes { name spawners { name } } } }");
+            JsonNode sql = response.at("/extensions/sql");
+            assertThat(sql.get("statements").asInt()).isEqualTo(2).isEqualTo(sql.get("queries").size());
+            assertThat(sql.at("/queries/0/sql").asText()).startsWith("SELECT").contains("FROM users");
+            assertThat(sql.at("/queries/0/rows").asInt()).isEqualTo(6);
+            assertThat(sql.at("/queries/0/ms").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void without_trace_responses_carry_no_sql() throws Exception {
+        Path hub = DemoHub.write(directory.resolve("hub.sqlite"), 20, 7).file();
+        try (RunningGateway gateway = RunningGateway.serve(hub, false)) {
+            assertThat(gateway.query("{ users(first: 5) { nodes { name } } }").has("extensions")).isFalse();
+        }
+    }
+
+    private Trace trace(int users, String query) throws Exception {
+        Path hub = DemoHub.write(directory.resolve(users + ".sqlite"), users, 11).file();
+        try (RunningGateway gateway = RunningGateway.serve(hub, true)) {
+            JsonNode response = gateway.query(query, Map.of());
+            assertThat(response.has("errors")).as(String.valueOf(response.get("errors"))).isFalse();
+            JsonNode sql = response.at("/extensions/sql");
+            List<String> statements = new ArrayList<>();
+            int rows = 0;
+            for (JsonNode statement : sql.get("queries")) {
+                statements.add(statement.get("sql").asText());
+                rows += statement.get("rows").asInt();
+            }
+            return new Trace(sql.get("statements").asInt(), rows, statements.stream().sorted().toList());
+        }
+    }
+
+    private record Trace(int statements, int rows, List<String> sql) {
+    }
+}
