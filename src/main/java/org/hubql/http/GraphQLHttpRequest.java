@@ -28,6 +28,10 @@ final class GraphQLHttpRequest {
         if (json == null || !json.isObject()) {
             throw badRequest("the request body must be a JSON object with a `query`");
         }
+        JsonNode extensions = json.get("extensions");
+        if (extensions != null && !extensions.isNull() && !extensions.isObject()) {
+            throw badRequest("`extensions` must be a JSON object");
+        }
         return new GraphRequest(query(json.get("query")), optionalText(json.get("operationName"), "operationName"),
                 variables(json.get("variables")));
     }

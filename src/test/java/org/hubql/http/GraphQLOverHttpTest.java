@@ -114,6 +114,7 @@ class GraphQLOverHttpTest {
         assertBadRequest(post("{\"variables\": {}}", "application/json", null), "no `query`");
         assertBadRequest(post("{\"query\": \"{ hub { engine } }\", \"variables\": [1]}", "application/json", null), "`variables` must be a JSON object");
         assertBadRequest(post("{\"query\": \"{ hub { engine } }\", \"operationName\": 7}", "application/json", null), "`operationName` must be a string");
+        assertBadRequest(post("{\"query\": \"{ hub { engine } }\", \"extensions\": \"x\"}", "application/json", null), "`extensions` must be a JSON object");
         assertBadRequest(gateway.get("/graphql"), "`query` parameter");
     }
 
