@@ -43,6 +43,33 @@ public enum Dialect {
         return engineName;
     }
 
+    /** An identifier quoted for this engine; {@code groups} is a reserved word in MySQL 8. */
+    public String quote(String identifier) {
+        return this == MYSQL ? "`" + identifier + "`" : "\"" + identifier + "\"";
+    }
+
+    /** The statement each new pooled connection runs so that no statement on it can ever write. */
+    public String readOnlySessionSql() {
+        return switch (this) {
+            case SQLITE -> "PRAGMA query_only = ON";
+            case POSTGRESQL -> "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
+            case MYSQL -> "SET SESSION TRANSACTION READ ONLY";
+        };
+    }
+
+    /**
+     * Connections to keep: SQLite reads run in-process, so two per core; a database server is shared with the hub
+     * (and with other hubql instances behind a load balancer), so a fixed few.
+     */
+    public int poolSize(int cores) {
+        return this == SQLITE ? Math.max(4, 2 * cores) : 8;
+    }
+
+    /** The most keys one {@link #in} may carry: MySQL and MariaDB count each placeholder against a 65,535 limit. */
+    public int maxInKeys() {
+        return this == MYSQL ? 30_000 : Integer.MAX_VALUE;
+    }
+
     /**
      * {@code column IN (keys)} with a constant statement text whatever the number of keys, so no engine's
      * parameter limit is ever reached: SQLite and MySQL get the keys as one JSON array, PostgreSQL as one array.

@@ -6,7 +6,7 @@ public record Queries(UserQueries users, SpawnerQueries spawners, ServerQueries 
 
     public static Queries forSchema(HubSchema schema) {
         return new Queries(new UserQueries(schema), new SpawnerQueries(schema), new ServerQueries(schema),
-                new ServiceQueries(schema), new GroupQueries(), new TokenQueries(schema), new OAuthQueries(schema),
-                new HubQueries());
+                new ServiceQueries(schema), new GroupQueries(schema), new TokenQueries(schema), new OAuthQueries(schema),
+                new HubQueries(schema));
     }
 }
