@@ -54,7 +54,7 @@ public final class TestHub {
         return kept.toString();
     }
 
-    private static String fixture(String name) {
+    public static String fixture(String name) {
         try (InputStream in = TestHub.class.getResourceAsStream("/fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);

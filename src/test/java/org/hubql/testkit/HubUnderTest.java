@@ -1,0 +1,83 @@
+package org.hubql.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.hubql.db.DatabaseLocation;
+import org.hubql.demo.ServerDdl;
+
+/**
+ * One hub the integration tests run against: a JupyterHub schema version on a database engine. Every version holds
+ * the same hand-written users, servers, groups and tokens, written the way that JupyterHub version writes them.
+ */
+public record HubUnderTest(String engine, String version) {
+
+    /** Every engine and schema version the integration suite covers. */
+    public static Stream<HubUnderTest> all() {
+        return Stream.of(new HubUnderTest("sqlite", "0.8"), new HubUnderTest("sqlite", "5.5.1"),
+                new HubUnderTest("postgresql", "0.8"), new HubUnderTest("postgresql", "5.5.1"),
+                new HubUnderTest("mariadb", "0.8"), new HubUnderTest("mariadb", "5.5.1"));
+    }
+
+    /** True for the 5.x schema: roles, shares, and OAuth tokens kept in {@code api_tokens}. */
+    public boolean isFive() {
+        return version.startsWith("5");
+    }
+
+    public String schemaFile() {
+        return isFive() ? "schema-5.5.1.sql" : "schema-0.8.1.sql";
+    }
+
+    public String fixtureFile() {
+        return isFive() ? "hub-5.5.1-small.sql" : "hub-0.8-small.sql";
+    }
+
+    /** Builds this hub in a new temporary directory (and on its server); close the result to drop both. */
+    public Opened open() {
+        Path directory = temporaryDirectory();
+        Path file = TestHub.sqlite(directory.resolve(engine + "-" + version + ".sqlite"), schemaFile(), fixtureFile());
+        if (engine.equals("sqlite")) {
+            return new Opened(DatabaseLocation.sqlite(file), () -> delete(directory));
+        }
+        ServerDdl.Engine server = engine.equals("postgresql") ? ServerDdl.Engine.POSTGRESQL : ServerDdl.Engine.MARIADB;
+        ServerDatabase database;
+        try {
+            database = ServerDatabase.copyOf(file, TestHub.fixture(schemaFile()), server);
+        } finally {
+            delete(directory);
+        }
+        return new Opened(database.location(), database::close);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("hubql-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return engine + "-" + version;
+    }
+
+    /** An open test hub; closing drops its server database, if any. */
+    public record Opened(DatabaseLocation location, Runnable dropper) implements AutoCloseable {
+        @Override
+        public void close() {
+            dropper.run();
+        }
+    }
+}
