@@ -65,14 +65,11 @@ public enum Dialect {
         return this == SQLITE ? Math.max(4, 2 * cores) : 8;
     }
 
-    /** The most keys one {@link #in} may carry: MySQL and MariaDB count each placeholder against a 65,535 limit. */
-    public int maxInKeys() {
-        return this == MYSQL ? 30_000 : Integer.MAX_VALUE;
-    }
 
     /**
      * {@code column IN (keys)} with a constant statement text whatever the number of keys, so no engine's
-     * parameter limit is ever reached: SQLite and MySQL get the keys as one JSON array, PostgreSQL as one array.
+     * parameter limit is ever reached and statements stay cacheable: SQLite ({@code json_each}) and MySQL/MariaDB
+     * ({@code JSON_TABLE}, MySQL 8.0.4+ and MariaDB 10.6+) get the keys as one JSON array, PostgreSQL as one array.
      */
     public SqlFragment in(String column, Collection<?> keys) {
         return switch (this) {
@@ -83,11 +80,10 @@ public enum Dialect {
     }
 
     private static SqlFragment mysqlIn(String column, Collection<?> keys) {
-        if (keys.isEmpty()) {
-            return new SqlFragment("1 = 0", List.of());
-        }
-        String placeholders = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
-        return new SqlFragment(column + " IN (" + placeholders + ")", List.copyOf(keys));
+        boolean numeric = !keys.isEmpty() && keys.iterator().next() instanceof Number;
+        String type = numeric ? "BIGINT" : "VARCHAR(1024)";
+        return new SqlFragment(column + " IN (SELECT k.v FROM JSON_TABLE(?, '$[*]' COLUMNS (v " + type + " PATH '$')) k)",
+                List.of(JsonText.array(keys)));
     }
 
     Instant readDateTime(ResultSet rs, int index) throws SQLException {

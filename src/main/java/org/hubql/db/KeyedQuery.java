@@ -49,14 +49,6 @@ public final class KeyedQuery<K, V> {
         if (keys.isEmpty()) {
             return;
         }
-        List<K> all = new ArrayList<>(keys);
-        int chunk = sql.dialect().maxInKeys();
-        for (int from = 0; from < all.size(); from += chunk) {
-            runChunk(sql, all.subList(from, Math.min(all.size(), from + chunk)), sink);
-        }
-    }
-
-    private void runChunk(Sql sql, Collection<K> keys, BiConsumer<K, V> sink) {
         SqlFragment in = sql.dialect().in(keyColumn, keys);
         String where = selectFrom.contains(" WHERE ") ? " AND " : " WHERE ";
         sql.list(selectFrom + where + in.text() + (tail.isEmpty() ? "" : " " + tail), in.params(), row -> {

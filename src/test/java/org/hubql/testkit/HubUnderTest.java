@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.hubql.db.DatabaseLocation;
+import org.hubql.demo.DemoHub;
+import org.hubql.demo.DemoHubException;
 import org.hubql.demo.ServerDdl;
 
 /**
@@ -50,6 +52,28 @@ public record HubUnderTest(String engine, String version) {
             delete(directory);
         }
         return new Opened(database.location(), database::close);
+    }
+
+    /** A demo hub of {@code users} users (see {@code DemoHub}) on {@code engine}: sqlite, postgresql or mariadb. */
+    public static Opened demo(String engine, int users, long seed) {
+        Path directory = temporaryDirectory();
+        Path file;
+        try {
+            file = DemoHub.write(directory.resolve("demo.sqlite"), users, seed).file();
+        } catch (DemoHubException e) {
+            delete(directory);
+            throw new IllegalStateException(e);
+        }
+        if (engine.equals("sqlite")) {
+            return new Opened(DatabaseLocation.sqlite(file), () -> delete(directory));
+        }
+        ServerDdl.Engine server = engine.equals("postgresql") ? ServerDdl.Engine.POSTGRESQL : ServerDdl.Engine.MARIADB;
+        try {
+            ServerDatabase database = ServerDatabase.copyOf(file, TestHub.resource("/demo/schema-0.8.1.sql"), server);
+            return new Opened(database.location(), database::close);
+        } finally {
+            delete(directory);
+        }
     }
 
     private static Path temporaryDirectory() {

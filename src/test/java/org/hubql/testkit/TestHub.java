@@ -55,9 +55,14 @@ public final class TestHub {
     }
 
     public static String fixture(String name) {
-        try (InputStream in = TestHub.class.getResourceAsStream("/fixtures/" + name)) {
+        return resource("/fixtures/" + name);
+    }
+
+    /** A text resource from the classpath, e.g. the demo hub's DDL. */
+    public static String resource(String path) {
+        try (InputStream in = TestHub.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
+                throw new IllegalArgumentException("no resource " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
