@@ -22,14 +22,13 @@ public final class DemoServerHub {
             throws DemoHubException {
         ServerDdl.Engine engine = engineOf(jdbcUrl);
         Path directory = null;
-        try {
+        try (Connection target = DriverManager.getConnection(jdbcUrl, credentials(user, password))) {
+            if (HubCopier.hasHubTables(target)) {
+                throw new DemoHubException("the target database already holds JupyterHub tables; not touching it");
+            }
             directory = Files.createTempDirectory("hubql-demo-");
             DemoHubSummary summary = DemoHub.write(directory.resolve("hub.sqlite"), users, seed);
-            try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + summary.file());
-                 Connection target = DriverManager.getConnection(jdbcUrl, credentials(user, password))) {
-                if (HubCopier.hasHubTables(target)) {
-                    throw new DemoHubException("the target database already holds JupyterHub tables; not touching it");
-                }
+            try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + summary.file())) {
                 HubCopier.copy(source, target, DemoSchema.ddl(), engine);
             }
             Files.deleteIfExists(summary.file());
