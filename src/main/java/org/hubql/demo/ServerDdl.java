@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Translates the SQLite DDL that JupyterHub's ORM emits into the DDL of a database server, the way SQLAlchemy would
  * render the same models there: {@code DATETIME} becomes {@code TIMESTAMP} (PostgreSQL) or {@code DATETIME(6)}
- * (MySQL/MariaDB), {@code BLOB} {@code BYTEA} on PostgreSQL, and names are quoted. Foreign keys and CHECKs are left
+ * (MySQL/MariaDB), {@code BLOB} {@code BYTEA} on PostgreSQL, and names are quoted; {@code ALTER TABLE … ADD COLUMN}
+ * statements (an upgraded hub) get the same types. Foreign keys and CHECKs are left
  * out, so rows can be copied table by table as they are (real hubs hold dangling references, as SQLite never
  * enforced them).
  */
@@ -63,6 +64,9 @@ public final class ServerDdl {
     }
 
     private static String translateOne(String statement, Engine engine) {
+        if (statement.toUpperCase(Locale.ROOT).startsWith("ALTER TABLE")) {
+            return translateTypes(statement, engine);
+        }
         if (!CREATE_TABLE.matcher(statement).lookingAt()) {
             return statement;
         }
@@ -87,9 +91,13 @@ public final class ServerDdl {
         if (column.matches() && !List.of("CONSTRAINT", "PRIMARY", "UNIQUE").contains(column.group(2).toUpperCase(Locale.ROOT))) {
             translated = column.group(1) + quote(column.group(2), engine) + column.group(3);
         }
+        return translateTypes(translated, engine);
+    }
+
+    private static String translateTypes(String sql, Engine engine) {
         if (engine == Engine.POSTGRESQL) {
-            return translated.replace(" DATETIME", " TIMESTAMP WITHOUT TIME ZONE").replace(" BLOB", " BYTEA");
+            return sql.replace(" DATETIME", " TIMESTAMP WITHOUT TIME ZONE").replace(" BLOB", " BYTEA");
         }
-        return translated.replace(" DATETIME", " DATETIME(6)");
+        return sql.replace(" DATETIME", " DATETIME(6)");
     }
 }

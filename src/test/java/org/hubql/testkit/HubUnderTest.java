@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hubql.db.DatabaseLocation;
 import org.hubql.demo.DemoHub;
@@ -19,9 +22,9 @@ public record HubUnderTest(String engine, String version) {
 
     /** Every engine and schema version the integration suite covers. */
     public static Stream<HubUnderTest> all() {
-        return Stream.of(new HubUnderTest("sqlite", "0.8"), new HubUnderTest("sqlite", "5.5.1"),
-                new HubUnderTest("postgresql", "0.8"), new HubUnderTest("postgresql", "5.5.1"),
-                new HubUnderTest("mariadb", "0.8"), new HubUnderTest("mariadb", "5.5.1"));
+        return Stream.of(new HubUnderTest("sqlite", "0.8"), new HubUnderTest("sqlite", "1.x"), new HubUnderTest("sqlite", "5.5.1"),
+                new HubUnderTest("postgresql", "0.8"), new HubUnderTest("postgresql", "1.x"), new HubUnderTest("postgresql", "5.5.1"),
+                new HubUnderTest("mariadb", "0.8"), new HubUnderTest("mariadb", "1.x"), new HubUnderTest("mariadb", "5.5.1"));
     }
 
     /** True for the 5.x schema: roles, shares, and OAuth tokens kept in {@code api_tokens}. */
@@ -29,25 +32,48 @@ public record HubUnderTest(String engine, String version) {
         return version.startsWith("5");
     }
 
-    public String schemaFile() {
-        return isFive() ? "schema-5.5.1.sql" : "schema-0.8.1.sql";
+    /** True for a 0.8 hub upgraded to 1.x: the 0.9 and 1.0 columns, still no roles and {@code oauth_access_tokens}. */
+    public boolean isOne() {
+        return version.startsWith("1");
     }
 
-    public String fixtureFile() {
-        return isFive() ? "hub-5.5.1-small.sql" : "hub-0.8-small.sql";
+    /** True from 0.9 on: {@code created}, {@code started} and the token activity columns exist. */
+    public boolean hasCreated() {
+        return isOne() || isFive();
+    }
+
+    private List<String> schemaFiles() {
+        if (isFive()) {
+            return List.of("schema-5.5.1.sql");
+        }
+        return isOne() ? List.of("schema-0.8.1.sql", "upgrade-0.8-to-1.x.sql") : List.of("schema-0.8.1.sql");
+    }
+
+    private List<String> fixtureFiles() {
+        if (isFive()) {
+            return List.of("hub-5.5.1-small.sql");
+        }
+        return isOne() ? List.of("hub-0.8-small.sql", "hub-1.x-small.sql") : List.of("hub-0.8-small.sql");
+    }
+
+    private String schemaScript() {
+        return schemaFiles().stream().map(TestHub::fixture).collect(Collectors.joining("\n"));
     }
 
     /** Builds this hub in a new temporary directory (and on its server); close the result to drop both. */
     public Opened open() {
         Path directory = temporaryDirectory();
-        Path file = TestHub.sqlite(directory.resolve(engine + "-" + version + ".sqlite"), schemaFile(), fixtureFile());
+        List<String> scripts = new ArrayList<>(schemaFiles().subList(1, schemaFiles().size()));
+        scripts.addAll(fixtureFiles());
+        Path file = TestHub.sqlite(directory.resolve(engine + "-" + version + ".sqlite"), schemaFiles().get(0),
+                scripts.toArray(String[]::new));
         if (engine.equals("sqlite")) {
             return new Opened(DatabaseLocation.sqlite(file), () -> delete(directory));
         }
         ServerDdl.Engine server = engine.equals("postgresql") ? ServerDdl.Engine.POSTGRESQL : ServerDdl.Engine.MARIADB;
         ServerDatabase database;
         try {
-            database = ServerDatabase.copyOf(file, TestHub.fixture(schemaFile()), server);
+            database = ServerDatabase.copyOf(file, schemaScript(), server);
         } finally {
             delete(directory);
         }
