@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 /** The running gateway: the hub database, the graph over it and the HTTP server in front. */
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
-    private static final int POOL_SIZE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final Database database;
     private final HttpServer server;
@@ -24,7 +23,7 @@ public final class App implements AutoCloseable {
     /** Opens the database read-only and starts serving; port 0 picks a free port. */
     public static App start(ServeOptions options) throws DatabaseOpenException {
         LOG.info("Starting hubql...");
-        Database database = Database.openSqlite(options.database(), POOL_SIZE);
+        Database database = Database.open(options.database());
         try {
             HubGraph graph = new HubGraph(database, options.graph());
             HttpServer server = new HttpServer(graph, database, new HttpOptions(options.trace(), options.maxRequestBytes()))

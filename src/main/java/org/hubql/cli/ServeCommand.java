@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.hubql.App;
 import org.hubql.ServeOptions;
+import org.hubql.db.DatabaseLocation;
 import org.hubql.db.DatabaseOpenException;
 import org.hubql.demo.DemoHub;
 import org.hubql.demo.DemoHubException;
@@ -29,8 +30,14 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "The hub's jupyterhub.sqlite, opened read-only.")
-    Path database;
+    @Option(names = "--db", paramLabel = "PATH|URL", description = "The hub database, opened read-only: a jupyterhub.sqlite "
+            + "path, a JDBC URL (jdbc:postgresql://…, jdbc:mariadb://…, jdbc:mysql://…) or the SQLAlchemy URL of "
+            + "jupyterhub_config.py (postgresql://user@host/db, mysql+pymysql://…).")
+    String database;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE", description = "Read the database password from the first "
+            + "line of FILE (else from the environment variable HUBQL_DB_PASSWORD, else from the URL).")
+    Path passwordFile;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
@@ -59,10 +66,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        Path hub = database;
-        if (hub == null) {
-            hub = demoHub();
-        }
+        DatabaseLocation hub = database == null ? DatabaseLocation.sqlite(demoHub()) : location();
         try {
             GraphOptions graph = new GraphOptions(new PageSize(defaultPageSize, maxPageSize), Duration.ofSeconds(requestTimeoutSeconds));
             App app = App.start(new ServeOptions(hub, bind, port, trace, graph, maxRequestBytes));
@@ -91,6 +95,16 @@ final class ServeCommand implements Callable<Integer> {
             InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
             throw usage("--bind is not an address of this machine: " + bind);
+        }
+    }
+
+    private DatabaseLocation location() {
+        try {
+            return DatabaseLocation.parse(database).withPasswordFrom(passwordFile, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        } catch (IOException e) {
+            throw usage("cannot read --db-password-file " + passwordFile + ": " + e.getMessage());
         }
     }
 

@@ -42,6 +42,33 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /** Opens the hub database read-only, with a pool sized for its engine. */
+    public static Database open(DatabaseLocation location) throws DatabaseOpenException {
+        int poolSize = location.dialect().poolSize(Runtime.getRuntime().availableProcessors());
+        return location.file() != null ? openSqlite(location.file(), poolSize) : openServer(location, poolSize);
+    }
+
+    /**
+     * Opens a hub on PostgreSQL or MySQL/MariaDB. Every pooled connection is put in a read-only session before use,
+     * so the server itself refuses any write; auto-commit keeps each read its own short transaction.
+     */
+    static Database openServer(DatabaseLocation location, int poolSize) throws DatabaseOpenException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.jdbcUrl());
+        if (location.user() != null) {
+            config.setUsername(location.user());
+        }
+        if (location.password() != null) {
+            config.setPassword(location.password());
+        }
+        config.setConnectionInitSql(location.dialect().readOnlySessionSql());
+        try {
+            return open(config, location.dialect(), poolSize, location.toString());
+        } catch (DatabaseOpenException e) {
+            throw new DatabaseOpenException(location.redact(e.getMessage()), e.getCause());
+        }
+    }
+
     /** Opens a SQLite hub database file read-only. */
     public static Database openSqlite(Path file, int poolSize) throws DatabaseOpenException {
         checkReadableFile(file);
@@ -54,7 +81,7 @@ public final class Database implements AutoCloseable {
 
         HikariConfig config = new HikariConfig();
         config.setDataSource(driver);
-        config.setConnectionInitSql("PRAGMA query_only = ON");
+        config.setConnectionInitSql(Dialect.SQLITE.readOnlySessionSql());
         return open(config, Dialect.SQLITE, poolSize, file.toString());
     }
 
@@ -81,7 +108,7 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(1);
         HikariDataSource dataSource = newPool(config, displayName);
         try {
-            HubSchema schema = inspect(dataSource, displayName);
+            HubSchema schema = inspect(dataSource, dialect, displayName);
             LOG.info("Opened {} hub database {} read-only (JupyterHub {}, revision {})", dialect.engineName(),
                     displayName, schema.releaseLine(), schema.revision());
             return new Database(dataSource, dialect, schema);
@@ -99,10 +126,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HubSchema inspect(DataSource dataSource, String displayName) throws DatabaseOpenException {
+    private static HubSchema inspect(DataSource dataSource, Dialect dialect, String displayName) throws DatabaseOpenException {
         HubSchema schema;
         try (Connection connection = dataSource.getConnection()) {
-            schema = HubSchema.read(connection);
+            schema = HubSchema.read(connection, dialect);
         } catch (SQLException e) {
             throw new DatabaseOpenException("cannot open " + displayName + ": " + firstLine(rootMessage(e)), e);
         }

@@ -43,9 +43,33 @@ public enum Dialect {
         return engineName;
     }
 
+    /** An identifier quoted for this engine; {@code groups} is a reserved word in MySQL 8. */
+    public String quote(String identifier) {
+        return this == MYSQL ? "`" + identifier + "`" : "\"" + identifier + "\"";
+    }
+
+    /** The statement each new pooled connection runs so that no statement on it can ever write. */
+    public String readOnlySessionSql() {
+        return switch (this) {
+            case SQLITE -> "PRAGMA query_only = ON";
+            case POSTGRESQL -> "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
+            case MYSQL -> "SET SESSION TRANSACTION READ ONLY";
+        };
+    }
+
+    /**
+     * Connections to keep: SQLite reads run in-process, so two per core; a database server is shared with the hub
+     * (and with other hubql instances behind a load balancer), so a fixed few.
+     */
+    public int poolSize(int cores) {
+        return this == SQLITE ? Math.max(4, 2 * cores) : 8;
+    }
+
+
     /**
      * {@code column IN (keys)} with a constant statement text whatever the number of keys, so no engine's
-     * parameter limit is ever reached: SQLite and MySQL get the keys as one JSON array, PostgreSQL as one array.
+     * parameter limit is ever reached and statements stay cacheable: SQLite ({@code json_each}) and MySQL/MariaDB
+     * ({@code JSON_TABLE}, MySQL 8.0.4+ and MariaDB 10.6+) get the keys as one JSON array, PostgreSQL as one array.
      */
     public SqlFragment in(String column, Collection<?> keys) {
         return switch (this) {
@@ -56,11 +80,10 @@ public enum Dialect {
     }
 
     private static SqlFragment mysqlIn(String column, Collection<?> keys) {
-        if (keys.isEmpty()) {
-            return new SqlFragment("1 = 0", List.of());
-        }
-        String placeholders = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
-        return new SqlFragment(column + " IN (" + placeholders + ")", List.copyOf(keys));
+        boolean numeric = !keys.isEmpty() && keys.iterator().next() instanceof Number;
+        String type = numeric ? "BIGINT" : "VARCHAR(1024)";
+        return new SqlFragment(column + " IN (SELECT k.v FROM JSON_TABLE(?, '$[*]' COLUMNS (v " + type + " PATH '$')) k)",
+                List.of(JsonText.array(keys)));
     }
 
     Instant readDateTime(ResultSet rs, int index) throws SQLException {

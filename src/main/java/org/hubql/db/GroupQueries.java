@@ -9,16 +9,19 @@ import org.hubql.model.Group;
 
 /** All SQL on {@code groups} and on which groups a user belongs to. */
 public final class GroupQueries {
-    private static final String SELECT = "SELECT g.id, g.name FROM groups g";
+    private final String select;
+    private final String groups;
     private final KeyedQuery<Long, Group> byId;
     private final KeyedQuery<String, Group> byName;
     private final KeyedQuery<Long, Group> byMemberId;
 
-    public GroupQueries() {
-        this.byId = new KeyedQuery<>(SELECT, "g.id", "", row -> row.id("id"), GroupQueries::map);
-        this.byName = new KeyedQuery<>(SELECT, "g.name", "", row -> row.text("name"), GroupQueries::map);
+    public GroupQueries(HubSchema schema) {
+        this.groups = schema.table("groups");
+        this.select = "SELECT g.id, g.name FROM " + groups + " g";
+        this.byId = new KeyedQuery<>(select, "g.id", "", row -> row.id("id"), GroupQueries::map);
+        this.byName = new KeyedQuery<>(select, "g.name", "", row -> row.text("name"), GroupQueries::map);
         this.byMemberId = new KeyedQuery<>("SELECT m.user_id AS member_id, g.id, g.name FROM user_group_map m"
-                + " JOIN groups g ON g.id = m.group_id", "m.user_id", "ORDER BY g.name, g.id",
+                + " JOIN " + groups + " g ON g.id = m.group_id", "m.user_id", "ORDER BY g.name, g.id",
                 row -> row.id("member_id"), GroupQueries::map);
     }
 
@@ -48,11 +51,11 @@ public final class GroupQueries {
             params.add(afterName);
         }
         params.add(limit);
-        return sql.list(SELECT + where + " ORDER BY g.name LIMIT ?", params, GroupQueries::map);
+        return sql.list(select + where + " ORDER BY g.name LIMIT ?", params, GroupQueries::map);
     }
 
     public int count(Sql sql) {
-        Integer count = sql.single("SELECT COUNT(*) AS total FROM groups", List.of(), row -> row.intOrNull("total"));
+        Integer count = sql.single("SELECT COUNT(*) AS total FROM " + groups, List.of(), row -> row.intOrNull("total"));
         return count == null ? 0 : count;
     }
 }

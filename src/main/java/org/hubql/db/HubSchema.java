@@ -20,13 +20,15 @@ import java.util.stream.Collectors;
 public final class HubSchema {
     private final Map<String, Set<String>> columnsByTable;
     private final String revision;
+    private final Dialect dialect;
 
-    HubSchema(Map<String, Set<String>> columnsByTable, String revision) {
+    HubSchema(Map<String, Set<String>> columnsByTable, String revision, Dialect dialect) {
         this.columnsByTable = Map.copyOf(columnsByTable);
         this.revision = revision;
+        this.dialect = dialect;
     }
 
-    static HubSchema read(Connection connection) throws SQLException {
+    static HubSchema read(Connection connection, Dialect dialect) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         Map<String, Set<String>> columns = new HashMap<>();
         try (ResultSet rs = metaData.getColumns(connection.getCatalog(), connection.getSchema(), "%", "%")) {
@@ -35,7 +37,7 @@ public final class HubSchema {
                 columns.computeIfAbsent(table, t -> new HashSet<>()).add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
         }
-        return new HubSchema(columns, columns.containsKey("alembic_version") ? readRevision(connection) : null);
+        return new HubSchema(columns, columns.containsKey("alembic_version") ? readRevision(connection) : null, dialect);
     }
 
     private static String readRevision(Connection connection) throws SQLException {
@@ -43,6 +45,15 @@ public final class HubSchema {
              ResultSet rs = statement.executeQuery("SELECT version_num FROM alembic_version")) {
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /** A table name as it must appear in SQL on this engine ({@code groups} is reserved in MySQL 8). */
+    public String table(String table) {
+        return dialect.quote(table);
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     public boolean hasTable(String table) {

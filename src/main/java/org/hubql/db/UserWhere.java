@@ -29,7 +29,8 @@ final class UserWhere {
             add("u.last_activity < ?", selection.lastActivityBefore());
         }
         if (selection.group() != null) {
-            add("u.id IN (SELECT m.user_id FROM user_group_map m JOIN groups g ON g.id = m.group_id WHERE g.name = ?)",
+            add("u.id IN (SELECT m.user_id FROM user_group_map m JOIN " + dialect.quote("groups")
+                    + " g ON g.id = m.group_id WHERE g.name = ?)",
                     selection.group());
         }
         if (selection.onlyIds() != null) {

@@ -28,7 +28,7 @@ final class DemoSchema {
         }
     }
 
-    private static String ddl() throws IOException {
+    static String ddl() throws IOException {
         try (InputStream in = DemoSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IOException("resource " + RESOURCE + " is missing from the classpath");

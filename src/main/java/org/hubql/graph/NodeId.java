@@ -10,7 +10,7 @@ import java.util.Set;
  */
 record NodeId(String type, long databaseId) {
     static final Set<String> TYPES = Set.of("User", "Spawner", "Server", "Service", "Group", "ApiToken",
-            "OAuthClient", "OAuthAccessToken", "OAuthCode");
+            "OAuthClient", "OAuthAccessToken", "OAuthCode", "Role", "Share", "ShareCode");
 
     String encode() {
         byte[] raw = (type + ":" + databaseId).getBytes(StandardCharsets.UTF_8);

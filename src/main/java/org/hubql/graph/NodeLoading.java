@@ -23,6 +23,9 @@ final class NodeLoading {
             case "OAuthClient" -> Loaders.OAUTH_CLIENT_BY_ID;
             case "OAuthAccessToken" -> Loaders.OAUTH_TOKEN_BY_ID;
             case "OAuthCode" -> Loaders.OAUTH_CODE_BY_ID;
+            case "Role" -> Loaders.ROLE_BY_ID;
+            case "Share" -> Loaders.SHARE_BY_ID;
+            case "ShareCode" -> Loaders.SHARE_CODE_BY_ID;
             default -> throw new BadInputException("not a valid node id");
         };
         return (CompletableFuture<Object>) RequestContext.loader(env, loader).load(id.databaseId());

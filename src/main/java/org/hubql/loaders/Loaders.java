@@ -20,8 +20,11 @@ import org.hubql.model.Group;
 import org.hubql.model.OAuthAccessToken;
 import org.hubql.model.OAuthClient;
 import org.hubql.model.OAuthCode;
+import org.hubql.model.Role;
 import org.hubql.model.Server;
 import org.hubql.model.Service;
+import org.hubql.model.Share;
+import org.hubql.model.ShareCode;
 import org.hubql.model.Spawner;
 import org.hubql.model.User;
 
@@ -59,6 +62,21 @@ public final class Loaders {
     public static final LoaderKey<Long, OAuthCode> OAUTH_CODE_BY_ID = new LoaderKey<>("oauthCodeById");
     public static final LoaderKey<Long, List<OAuthCode>> OAUTH_CODES_BY_USER_ID = new LoaderKey<>("oauthCodesByUserId");
 
+    public static final LoaderKey<Long, Role> ROLE_BY_ID = new LoaderKey<>("roleById");
+    public static final LoaderKey<Long, List<Role>> ROLES_BY_USER_ID = new LoaderKey<>("rolesByUserId");
+    public static final LoaderKey<Long, List<Role>> ROLES_BY_GROUP_ID = new LoaderKey<>("rolesByGroupId");
+    public static final LoaderKey<Long, List<Role>> ROLES_BY_SERVICE_ID = new LoaderKey<>("rolesByServiceId");
+    public static final LoaderKey<Long, List<User>> USERS_BY_ROLE_ID = new LoaderKey<>("usersByRoleId");
+    public static final LoaderKey<Long, List<Group>> GROUPS_BY_ROLE_ID = new LoaderKey<>("groupsByRoleId");
+    public static final LoaderKey<Long, List<Service>> SERVICES_BY_ROLE_ID = new LoaderKey<>("servicesByRoleId");
+    public static final LoaderKey<Long, Share> SHARE_BY_ID = new LoaderKey<>("shareById");
+    public static final LoaderKey<Long, List<Share>> SHARES_BY_OWNER_ID = new LoaderKey<>("sharesByOwnerId");
+    public static final LoaderKey<Long, List<Share>> SHARES_BY_USER_ID = new LoaderKey<>("sharesByUserId");
+    public static final LoaderKey<Long, List<Share>> SHARES_BY_GROUP_ID = new LoaderKey<>("sharesByGroupId");
+    public static final LoaderKey<Long, List<Share>> SHARES_BY_SPAWNER_ID = new LoaderKey<>("sharesBySpawnerId");
+    public static final LoaderKey<Long, ShareCode> SHARE_CODE_BY_ID = new LoaderKey<>("shareCodeById");
+    public static final LoaderKey<Long, List<ShareCode>> SHARE_CODES_BY_SPAWNER_ID = new LoaderKey<>("shareCodesBySpawnerId");
+
     private Loaders() {
         // non-constructable
     }
@@ -90,6 +108,20 @@ public final class Loaders {
         many(registry, OAUTH_TOKENS_BY_CLIENT_ID, keys -> queries.oauth().tokensByClientIds(sql, keys));
         one(registry, OAUTH_CODE_BY_ID, keys -> queries.oauth().codesByIds(sql, keys));
         many(registry, OAUTH_CODES_BY_USER_ID, keys -> queries.oauth().codesByUserIds(sql, keys));
+        one(registry, ROLE_BY_ID, keys -> queries.roles().byIds(sql, keys));
+        many(registry, ROLES_BY_USER_ID, keys -> queries.roles().byUserIds(sql, keys));
+        many(registry, ROLES_BY_GROUP_ID, keys -> queries.roles().byGroupIds(sql, keys));
+        many(registry, ROLES_BY_SERVICE_ID, keys -> queries.roles().byServiceIds(sql, keys));
+        many(registry, USERS_BY_ROLE_ID, keys -> queries.roles().usersOf(sql, keys));
+        many(registry, GROUPS_BY_ROLE_ID, keys -> queries.roles().groupsOf(sql, keys));
+        many(registry, SERVICES_BY_ROLE_ID, keys -> queries.roles().servicesOf(sql, keys));
+        one(registry, SHARE_BY_ID, keys -> queries.shares().byIds(sql, keys));
+        many(registry, SHARES_BY_OWNER_ID, keys -> queries.shares().byOwnerIds(sql, keys));
+        many(registry, SHARES_BY_USER_ID, keys -> queries.shares().byUserIds(sql, keys));
+        many(registry, SHARES_BY_GROUP_ID, keys -> queries.shares().byGroupIds(sql, keys));
+        many(registry, SHARES_BY_SPAWNER_ID, keys -> queries.shares().bySpawnerIds(sql, keys));
+        one(registry, SHARE_CODE_BY_ID, keys -> queries.shares().codesByIds(sql, keys));
+        many(registry, SHARE_CODES_BY_SPAWNER_ID, keys -> queries.shares().codesBySpawnerIds(sql, keys));
         return registry;
     }
 

@@ -78,4 +78,28 @@ class CommandLineTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--db", "--port", "--trace", "--no-auth");
     }
+
+    @Test
+    void an_unreachable_database_server_is_one_line_and_exit_code_2_without_the_password() {
+        Run run = run("serve", "--db", "postgresql://hub:hunter2@127.0.0.1:1/jupyterhub", "--port", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("hubql: cannot open jdbc:postgresql://127.0.0.1:1/jupyterhub")
+                .doesNotContain("hunter2").doesNotContain("\n");
+    }
+
+    @Test
+    void an_unsupported_database_url_is_a_usage_error_without_the_password() {
+        Run run = run("serve", "--db", "oracle://hub:hunter2@db/hub", "--port", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unsupported database engine 'oracle'").doesNotContain("hunter2");
+    }
+
+    @Test
+    void the_database_password_comes_from_a_file_never_echoed() throws Exception {
+        Path secret = Files.writeString(directory.resolve("pw"), "hunter2\n");
+        Run run = run("serve", "--db", "jdbc:mariadb://127.0.0.1:1/hub?user=hub", "--db-password-file", secret.toString(),
+                "--port", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("hubql: cannot open jdbc:mariadb://127.0.0.1:1/hub").doesNotContain("hunter2");
+    }
 }

@@ -3,32 +3,39 @@ package org.hubql.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hubql.testkit.RunningGateway;
-import org.hubql.testkit.TestHub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.hubql.testkit.HubUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every field of the graph over the hand-written hub of {@code hub-0.8-small.sql}, through a real server. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.hubql.testkit.HubUnderTest#all")
 class HubQueryTest {
-    @TempDir
-    static Path directory;
+    static HubUnderTest.Opened opened;
     static RunningGateway gateway;
 
-    @BeforeAll
-    static void serve() {
-        gateway = RunningGateway.serve(TestHub.small(directory), false);
+    @Parameter
+    HubUnderTest hub;
+
+    @BeforeParameterizedClassInvocation
+    static void serve(HubUnderTest hub) {
+        opened = hub.open();
+        gateway = RunningGateway.serve(opened.location(), false);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         gateway.close();
+        opened.close();
     }
 
     @Test
@@ -115,12 +122,66 @@ class HubQueryTest {
         JsonNode alice = gateway.data("{ user(name: \"alice\") { apiTokens { prefix user { name } service { name } } "
                 + "oauthTokens { prefix grantType expiresAt refreshExpiresAt client { identifier } } "
                 + "oauthCodes { expiresAt redirectUri client { identifier } } } }").get("user");
-        assertThat(alice.get("apiTokens")).extracting(token -> token.get("prefix").asText()).containsExactly("a1b2", "c3d4");
+        List<String> apiTokens = hub.isFive() ? List.of("a1b2", "c3d4", "9f8e") : List.of("a1b2", "c3d4");
+        assertThat(alice.get("apiTokens")).extracting(token -> token.get("prefix").asText()).containsExactlyElementsOf(apiTokens);
         assertThat(alice.at("/apiTokens/0/user/name").asText()).isEqualTo("alice");
+        assertThat(alice.get("oauthTokens")).extracting(token -> token.get("prefix").asText()).containsExactly("9f8e");
         assertThat(alice.at("/oauthTokens/0/grantType").asText()).isEqualTo("AUTHORIZATION_CODE");
-        assertThat(alice.at("/oauthTokens/0/refreshExpiresAt").asText()).isEqualTo("2026-11-18T11:06:40Z");
-        assertThat(alice.at("/oauthTokens/0/client/identifier").asText()).isEqualTo("user-alice");
+        if (hub.isFive()) {
+            assertThat(alice.at("/oauthTokens/0/expiresAt").asText()).isEqualTo("2026-12-10T19:50:10Z");
+            assertThat(alice.at("/oauthTokens/0/refreshExpiresAt").isNull()).isTrue();
+        } else {
+            assertThat(alice.at("/oauthTokens/0/refreshExpiresAt").asText()).isEqualTo("2026-11-18T11:06:40Z");
+        }
+        assertThat(alice.at("/oauthTokens/0/client/identifier").asText()).isEqualTo(aliceClient());
         assertThat(alice.at("/oauthCodes/0/expiresAt").asText()).isEqualTo("2026-09-21T14:23:20Z");
+        assertThat(alice.at("/oauthCodes/0/client/identifier").asText()).isEqualTo(aliceClient());
+    }
+
+    @Test
+    void api_tokens_carry_the_columns_their_version_has() {
+        JsonNode tokens = gateway.data("{ user(name: \"alice\") { apiTokens { prefix created lastActivity expiresAt note scopes clientId } } }")
+                .at("/user/apiTokens");
+        if (hub.hasCreated()) {
+            assertThat(tokens.at("/0/created").asText()).isEqualTo("2026-11-01T10:00:00Z");
+            assertThat(tokens.at("/0/lastActivity").asText()).isEqualTo("2026-11-26T19:00:00Z");
+            assertThat(tokens.at("/0/expiresAt").isNull()).isTrue();
+            assertThat(tokens.at("/1/expiresAt").asText()).isEqualTo("2026-07-01T10:00:00Z");
+            assertThat(tokens.at("/0/note").asText()).isEqualTo("laptop");
+        } else {
+            for (String field : List.of("created", "lastActivity", "expiresAt", "note")) {
+                assertThat(tokens.at("/0/" + field).isNull()).as(field).isTrue();
+            }
+        }
+        if (hub.isFive()) {
+            assertThat(tokens.at("/0/scopes")).extracting(JsonNode::asText).containsExactly("inherit");
+            assertThat(tokens.at("/0/clientId").asText()).isEqualTo("jupyterhub");
+            assertThat(tokens.at("/2/clientId").asText()).isEqualTo("jupyterhub-user-alice");
+        } else {
+            assertThat(tokens.at("/0/scopes").isNull()).isTrue();
+            assertThat(tokens.at("/0/clientId").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void users_and_spawners_carry_the_columns_their_version_has() {
+        JsonNode alice = gateway.data("{ user(name: \"alice\") { created spawners { name started userOptions } } }").get("user");
+        if (hub.hasCreated()) {
+            assertThat(alice.get("created").asText()).isEqualTo("2026-02-10T12:30:00.123456Z");
+            assertThat(alice.at("/spawners/0/started").asText()).isEqualTo("2026-11-26T19:50:00Z");
+            assertThat(alice.at("/spawners/0/userOptions/profile").asText()).isEqualTo("gpu");
+            assertThat(alice.at("/spawners/0/userOptions/cpus").asInt()).isEqualTo(2);
+            assertThat(alice.at("/spawners/1/started").isNull()).isTrue();
+            assertThat(alice.at("/spawners/1/userOptions").isNull()).isTrue();
+        } else {
+            assertThat(alice.get("created").isNull()).isTrue();
+            assertThat(alice.at("/spawners/0/started").isNull()).isTrue();
+            assertThat(alice.at("/spawners/0/userOptions").isNull()).isTrue();
+        }
+    }
+
+    private String aliceClient() {
+        return hub.isFive() ? "jupyterhub-user-alice" : "user-alice";
     }
 
     @Test
@@ -137,10 +198,30 @@ class HubQueryTest {
 
     @Test
     void oauth_clients_list_their_tokens() {
-        JsonNode clients = gateway.data("{ oauthClients { identifier redirectUri accessTokens { prefix user { name } } } }").get("oauthClients");
-        assertThat(clients).extracting(client -> client.get("identifier").asText()).containsExactly("service-announcement", "user-alice");
-        assertThat(clients.at("/0/accessTokens/0/user/name").asText()).isEqualTo("müller");
-        assertThat(clients.at("/1/accessTokens/0/prefix").asText()).isEqualTo("9f8e");
+        JsonNode clients = gateway.data("{ oauthClients { identifier description redirectUri accessTokens { prefix user { name } } } }").get("oauthClients");
+        List<String> identifiers = hub.isFive() ? List.of("jupyterhub", "jupyterhub-user-alice", "service-announcement")
+                : List.of("service-announcement", "user-alice");
+        assertThat(clients).extracting(client -> client.get("identifier").asText()).containsExactlyElementsOf(identifiers);
+        JsonNode announcement = client(clients, "service-announcement");
+        assertThat(announcement.at("/accessTokens/0/user/name").asText()).isEqualTo("müller");
+        assertThat(client(clients, aliceClient()).at("/accessTokens/0/prefix").asText()).isEqualTo("9f8e");
+        if (hub.isFive()) {
+            assertThat(client(clients, "jupyterhub").get("accessTokens")).isEmpty();
+        }
+        if (hub.hasCreated()) {
+            assertThat(announcement.get("description").asText()).isEqualTo("JupyterHub service announcement");
+        } else {
+            assertThat(announcement.get("description").isNull()).isTrue();
+        }
+    }
+
+    private static JsonNode client(JsonNode clients, String identifier) {
+        for (JsonNode client : clients) {
+            if (client.get("identifier").asText().equals(identifier)) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + identifier);
     }
 
     @Test
@@ -149,7 +230,7 @@ class HubQueryTest {
                 + "oauthTokens { id client { id } } oauthCodes { id } } services { id } }");
         List<String> ids = new ArrayList<>();
         data.findValues("id").forEach(id -> ids.add(id.asText()));
-        assertThat(ids).hasSize(13);
+        assertThat(ids).hasSize(hub.isFive() ? 14 : 13);
         JsonNode nodes = gateway.data("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", Map.of("ids", ids)).get("nodes");
         List<String> resolved = new ArrayList<>();
         nodes.forEach(node -> resolved.add(node.get("id").asText()));
@@ -176,15 +257,16 @@ class HubQueryTest {
     void hub_counts_what_is_in_the_database() {
         JsonNode hub = gateway.data("{ hub { schemaRevision jupyterhubVersion engine userCount adminCount groupCount "
                 + "serviceCount activeServerCount apiTokenCount } }").get("hub");
-        assertThat(hub.get("schemaRevision").asText()).isEqualTo("3ec6993fe20c");
-        assertThat(hub.get("jupyterhubVersion").asText()).isEqualTo("0.8");
-        assertThat(hub.get("engine").asText()).isEqualTo("sqlite");
+        assertThat(hub.get("schemaRevision").asText())
+                .isEqualTo(this.hub.isFive() ? "4621fec11365" : this.hub.isOne() ? "4dc2d5a8c53c" : "3ec6993fe20c");
+        assertThat(hub.get("jupyterhubVersion").asText()).isEqualTo(this.hub.isFive() ? "5.x" : this.hub.isOne() ? "1.x" : "0.8");
+        assertThat(hub.get("engine").asText()).isEqualTo(this.hub.engine().equals("mariadb") ? "mysql" : this.hub.engine());
         assertThat(hub.get("userCount").asInt()).isEqualTo(6);
         assertThat(hub.get("adminCount").asInt()).isEqualTo(1);
         assertThat(hub.get("groupCount").asInt()).isEqualTo(3);
         assertThat(hub.get("serviceCount").asInt()).isEqualTo(2);
         assertThat(hub.get("activeServerCount").asInt()).isEqualTo(2);
-        assertThat(hub.get("apiTokenCount").asInt()).isEqualTo(4);
+        assertThat(hub.get("apiTokenCount").asInt()).isEqualTo(this.hub.isFive() ? 6 : 4);
     }
 
     @Test

@@ -3,23 +3,27 @@ package org.hubql.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hubql.demo.DemoHub;
+import org.hubql.testkit.HubUnderTest;
 import org.hubql.testkit.RunningGateway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The statements a query runs depend on its shape, never on how many rows it touches. */
+/** The statements a query runs depend on its shape, never on how many rows it touches, on every engine. */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
 class StatementCountTest {
+    @Parameter
+    String engine;
+
     private static final String WIDE = "{ users(first: 1000) { nodes { name spawners { name server { url } } groups { name } "
             + "apiTokens { prefix } oauthTokens { client { identifier } } server { url } } } }";
     private static final String GROUPS = "{ groups(first: 100) { nodes { name users(first: 50) { totalCount nodes { name groups { name } } } } } }";
 
-    @TempDir
-    Path directory;
 
     @Test
     void the_wide_nested_query_runs_the_same_statements_for_10_and_1000_users() throws Exception {
@@ -40,8 +44,8 @@ class StatementCountTest {
 
     @Test
     void the_trace_lists_each_statement_with_rows_and_time() throws Exception {
-        Path hub = DemoHub.write(directory.resolve("hub.sqlite"), 20, 7).file();
-        try (RunningGateway gateway = RunningGateway.serve(hub, true)) {
+        try (HubUnderTest.Opened hub = HubUnderTest.demo(engine, 20, 7);
+             RunningGateway gateway = RunningGateway.serve(hub.location(), true)) {
             JsonNode response = gateway.query("{ users(first: 5) { nodes { name spawners { name } } } }");
             JsonNode sql = response.at("/extensions/sql");
             assertThat(sql.get("statements").asInt()).isEqualTo(2).isEqualTo(sql.get("queries").size());
@@ -53,15 +57,15 @@ class StatementCountTest {
 
     @Test
     void without_trace_responses_carry_no_sql() throws Exception {
-        Path hub = DemoHub.write(directory.resolve("hub.sqlite"), 20, 7).file();
-        try (RunningGateway gateway = RunningGateway.serve(hub, false)) {
+        try (HubUnderTest.Opened hub = HubUnderTest.demo(engine, 20, 7);
+             RunningGateway gateway = RunningGateway.serve(hub.location(), false)) {
             assertThat(gateway.query("{ users(first: 5) { nodes { name } } }").has("extensions")).isFalse();
         }
     }
 
     private Trace trace(int users, String query) throws Exception {
-        Path hub = DemoHub.write(directory.resolve(users + ".sqlite"), users, 11).file();
-        try (RunningGateway gateway = RunningGateway.serve(hub, true)) {
+        try (HubUnderTest.Opened hub = HubUnderTest.demo(engine, users, 11);
+             RunningGateway gateway = RunningGateway.serve(hub.location(), true)) {
             JsonNode response = gateway.query(query, Map.of());
             assertThat(response.has("errors")).as(String.valueOf(response.get("errors"))).isFalse();
             JsonNode sql = response.at("/extensions/sql");

@@ -4,31 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hubql.graph.HubQueryTest.names;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hubql.testkit.RunningGateway;
-import org.hubql.testkit.TestHub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.hubql.testkit.HubUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code Query.users}: filters, orders and keyset pages over the hand-written hub. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.hubql.testkit.HubUnderTest#all")
 class UsersConnectionTest {
-    @TempDir
-    static Path directory;
+    static HubUnderTest.Opened opened;
     static RunningGateway gateway;
 
-    @BeforeAll
-    static void serve() {
-        gateway = RunningGateway.serve(TestHub.small(directory), false);
+    @Parameter
+    HubUnderTest hub;
+
+    @BeforeParameterizedClassInvocation
+    static void serve(HubUnderTest hub) {
+        opened = hub.open();
+        gateway = RunningGateway.serve(opened.location(), false);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         gateway.close();
+        opened.close();
     }
 
     private static List<String> userNames(String arguments) {

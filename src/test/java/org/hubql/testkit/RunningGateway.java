@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.hubql.App;
 import org.hubql.ServeOptions;
+import org.hubql.db.DatabaseLocation;
 import org.hubql.db.DatabaseOpenException;
 import org.hubql.graph.GraphOptions;
 
@@ -31,6 +32,14 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public static RunningGateway serve(Path hub, boolean trace, GraphOptions graph) {
+        return serve(DatabaseLocation.sqlite(hub), trace, graph);
+    }
+
+    public static RunningGateway serve(DatabaseLocation hub, boolean trace) {
+        return serve(hub, trace, GraphOptions.defaults());
+    }
+
+    public static RunningGateway serve(DatabaseLocation hub, boolean trace, GraphOptions graph) {
         try {
             return new RunningGateway(App.start(new ServeOptions(hub, "127.0.0.1", 0, trace, graph, 262_144)));
         } catch (DatabaseOpenException e) {

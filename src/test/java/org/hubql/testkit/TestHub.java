@@ -54,10 +54,15 @@ public final class TestHub {
         return kept.toString();
     }
 
-    private static String fixture(String name) {
-        try (InputStream in = TestHub.class.getResourceAsStream("/fixtures/" + name)) {
+    public static String fixture(String name) {
+        return resource("/fixtures/" + name);
+    }
+
+    /** A text resource from the classpath, e.g. the demo hub's DDL. */
+    public static String resource(String path) {
+        try (InputStream in = TestHub.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
+                throw new IllegalArgumentException("no resource " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
