@@ -51,6 +51,29 @@ public final class DemoHub {
         }
     }
 
+    /**
+     * Writes a new demo hub with the tables of JupyterHub {@code schema}: {@code 0.8.1}, or {@code 5.5.1} (the same
+     * users, servers and tokens, plus roles, shares and OAuth tokens in {@code api_tokens}).
+     */
+    public static DemoHubSummary write(Path out, int users, long seed, String schema) throws DemoHubException {
+        if ("0.8.1".equals(schema)) {
+            return write(out, users, seed);
+        }
+        if (!"5.5.1".equals(schema)) {
+            throw new DemoHubException("demo hubs have JupyterHub schema 0.8.1 or 5.5.1, not " + schema);
+        }
+        Path target = out.toAbsolutePath().normalize();
+        try (StagedFile old = StagedFile.next(target.resolveSibling(target.getFileName() + ".0.8.1"));
+             StagedFile staged = StagedFile.next(target)) {
+            DemoHubSummary summary = generate(old.temp(), target, users, seed);
+            DemoUpgrade.to551(old.temp(), staged.temp());
+            staged.publish();
+            return summary;
+        } catch (SQLException | IOException e) {
+            throw new DemoHubException("cannot write demo hub " + target + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
     private static DemoHubSummary generate(Path temp, Path target, int users, long seed) throws DemoHubException {
         try {
             return DemoHubWriter.write(temp, target, users, seed);

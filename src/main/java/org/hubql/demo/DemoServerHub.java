@@ -10,15 +10,15 @@ import java.util.Properties;
 
 /**
  * Writes the demo hub into an empty PostgreSQL or MariaDB/MySQL database, so the gateway and its benchmarks can run
- * on each engine: the same hub as {@link DemoHub} for the same seed, with the JupyterHub 0.8.1 tables translated by
- * {@link ServerDdl}. A database that already holds a {@code users} table is refused and left untouched.
+ * on each engine: the same hub as {@link DemoHub} for the same seed and schema version, with the JupyterHub tables
+ * translated by {@link ServerDdl}. A database that already holds a {@code users} table is refused and left untouched.
  */
 public final class DemoServerHub {
     private DemoServerHub() {
     }
 
     /** Writes a demo hub with {@code users} users to the database at {@code jdbcUrl} ({@code user}/{@code password} may be null). */
-    public static DemoHubSummary write(String jdbcUrl, String user, String password, int users, long seed)
+    public static DemoHubSummary write(String jdbcUrl, String user, String password, int users, long seed, String schema)
             throws DemoHubException {
         ServerDdl.Engine engine = engineOf(jdbcUrl);
         Path directory = null;
@@ -27,9 +27,10 @@ public final class DemoServerHub {
                 throw new DemoHubException("the target database already holds JupyterHub tables; not touching it");
             }
             directory = Files.createTempDirectory("hubql-demo-");
-            DemoHubSummary summary = DemoHub.write(directory.resolve("hub.sqlite"), users, seed);
+            DemoHubSummary summary = DemoHub.write(directory.resolve("hub.sqlite"), users, seed, schema);
+            String ddl = "5.5.1".equals(schema) ? DemoUpgrade.resource(DemoUpgrade.SCHEMA) : DemoSchema.ddl();
             try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + summary.file())) {
-                HubCopier.copy(source, target, DemoSchema.ddl(), engine);
+                HubCopier.copy(source, target, ddl, engine);
             }
             Files.deleteIfExists(summary.file());
             return summary;

@@ -24,6 +24,8 @@ class LoadBalancedTest {
              RunningGateway first = RunningGateway.serve(hub.location(), false);
              RunningGateway second = RunningGateway.serve(hub.location(), false)) {
             assertThat(first.uri("/")).isNotEqualTo(second.uri("/"));
+            assertThat(first.get("/healthz").statusCode()).isEqualTo(200);
+            assertThat(second.get("/healthz").statusCode()).isEqualTo(200);
             for (String query : QUERIES) {
                 JsonNode fromFirst = first.data(query);
                 assertThat(second.data(query)).as(query).isEqualTo(fromFirst);

@@ -34,8 +34,14 @@ class RolesAndSharesTest {
 
     @AfterParameterizedClassInvocation
     static void stop() {
-        gateway.close();
-        opened.close();
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+        if (opened != null) {
+            opened.close();
+            opened = null;
+        }
     }
 
     @Test

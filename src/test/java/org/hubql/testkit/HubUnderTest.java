@@ -80,12 +80,15 @@ public record HubUnderTest(String engine, String version) {
         return new Opened(database.location(), database::close);
     }
 
-    /** A demo hub of {@code users} users (see {@code DemoHub}) on {@code engine}: sqlite, postgresql or mariadb. */
-    public static Opened demo(String engine, int users, long seed) {
+    /**
+     * A demo hub of {@code users} users (see {@code DemoHub}) with JupyterHub {@code schema} (0.8.1 or 5.5.1) on
+     * {@code engine}: sqlite, postgresql or mariadb.
+     */
+    public static Opened demo(String engine, String schema, int users, long seed) {
         Path directory = temporaryDirectory();
         Path file;
         try {
-            file = DemoHub.write(directory.resolve("demo.sqlite"), users, seed).file();
+            file = DemoHub.write(directory.resolve("demo.sqlite"), users, seed, schema).file();
         } catch (DemoHubException e) {
             delete(directory);
             throw new IllegalStateException(e);
@@ -95,7 +98,7 @@ public record HubUnderTest(String engine, String version) {
         }
         ServerDdl.Engine server = engine.equals("postgresql") ? ServerDdl.Engine.POSTGRESQL : ServerDdl.Engine.MARIADB;
         try {
-            ServerDatabase database = ServerDatabase.copyOf(file, TestHub.resource("/demo/schema-0.8.1.sql"), server);
+            ServerDatabase database = ServerDatabase.copyOf(file, TestHub.resource("/demo/schema-" + schema + ".sql"), server);
             return new Opened(database.location(), database::close);
         } finally {
             delete(directory);
