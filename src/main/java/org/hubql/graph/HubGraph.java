@@ -23,6 +23,7 @@ import org.hubql.db.Queries;
 import org.hubql.db.Sql;
 import org.hubql.db.SqlTrace;
 import org.hubql.loaders.Loaders;
+import org.hubql.model.Viewer;
 
 /**
  * The hub database as a GraphQL schema: built once from {@code schema.graphqls} and {@link Wiring}, then executes
@@ -46,6 +47,7 @@ public final class HubGraph {
         this.graphQL = GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ErrorHandler())
                 .preparsedDocumentProvider(new DocumentCache(500))
+                .instrumentation(new Visibility())
                 .build();
     }
 
@@ -54,7 +56,7 @@ public final class HubGraph {
         return sdl;
     }
 
-    public ExecutionResult execute(GraphRequest request, SqlTrace trace) {
+    public ExecutionResult execute(GraphRequest request, SqlTrace trace, Viewer viewer) {
         long deadline = System.nanoTime() + options.requestTimeout().toNanos();
         Sql sql = database.newSql(trace, deadline);
         ExecutionInput.Builder input = ExecutionInput.newExecutionInput()
@@ -62,7 +64,7 @@ public final class HubGraph {
                 .operationName(request.operationName())
                 .variables(request.variables() == null ? Map.of() : request.variables())
                 .dataLoaderRegistry(Loaders.newRegistry(queries, sql))
-                .graphQLContext(Map.of(RequestContext.class, new RequestContext(queries, sql)));
+                .graphQLContext(Map.of(RequestContext.class, new RequestContext(queries, sql, viewer)));
         GraphQL.unusualConfiguration(input).dataloaderConfig().enableDataLoaderChaining(true);
         CompletableFuture<ExecutionResult> result = graphQL.executeAsync(input.build());
         try {

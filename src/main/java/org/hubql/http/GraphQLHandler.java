@@ -61,7 +61,7 @@ final class GraphQLHandler {
 
     private void execute(Context ctx, GraphRequest request, String responseType) {
         SqlTrace sqlTrace = new SqlTrace(trace);
-        ExecutionResult result = graph.execute(request, sqlTrace);
+        ExecutionResult result = graph.execute(request, sqlTrace, Authentication.viewer(ctx));
         Map<String, Object> body = new LinkedHashMap<>();
         if (!result.getErrors().isEmpty()) {
             body.put("errors", result.getErrors().stream().map(GraphQLHandler::withCode).toList());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.hubql.auth.TokenAuthenticator;
 import org.hubql.db.Database;
 import org.hubql.graph.ErrorCodes;
 import org.hubql.graph.HubGraph;
@@ -20,14 +21,20 @@ public final class HttpServer {
 
     private final Javalin app;
 
-    public HttpServer(HubGraph graph, Database database, HttpOptions options) {
+    /** {@code authenticator} null serves every request as the local operator, who sees everything. */
+    public HttpServer(HubGraph graph, Database database, HttpOptions options, TokenAuthenticator authenticator) {
         ObjectMapper mapper = new ObjectMapper();
         GraphQLHandler graphQL = new GraphQLHandler(graph, mapper, options.trace());
+        Authentication authentication = new Authentication(authenticator);
         byte[] graphiQL = resource("/graphiql/index.html");
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxRequestBytes();
+            // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are case-sensitive
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.staticFiles.enableWebjars();
+            config.routes.before("/graphql", authentication::check);
+            config.routes.before("/schema.graphql", authentication::check);
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(graphiQL));
             config.routes.get("/graphql", graphQL::get);
             config.routes.post("/graphql", graphQL::post);

@@ -20,6 +20,7 @@ import org.hubql.model.Group;
 import org.hubql.model.OAuthAccessToken;
 import org.hubql.model.OAuthClient;
 import org.hubql.model.OAuthCode;
+import org.hubql.model.RawJson;
 import org.hubql.model.Server;
 import org.hubql.model.Service;
 import org.hubql.model.Spawner;
@@ -59,6 +60,9 @@ public final class Loaders {
     public static final LoaderKey<Long, OAuthCode> OAUTH_CODE_BY_ID = new LoaderKey<>("oauthCodeById");
     public static final LoaderKey<Long, List<OAuthCode>> OAUTH_CODES_BY_USER_ID = new LoaderKey<>("oauthCodesByUserId");
 
+    public static final LoaderKey<Long, RawJson> USER_STATE_BY_ID = new LoaderKey<>("userStateById");
+    public static final LoaderKey<Long, RawJson> SPAWNER_STATE_BY_ID = new LoaderKey<>("spawnerStateById");
+
     private Loaders() {
         // non-constructable
     }
@@ -90,6 +94,8 @@ public final class Loaders {
         many(registry, OAUTH_TOKENS_BY_CLIENT_ID, keys -> queries.oauth().tokensByClientIds(sql, keys));
         one(registry, OAUTH_CODE_BY_ID, keys -> queries.oauth().codesByIds(sql, keys));
         many(registry, OAUTH_CODES_BY_USER_ID, keys -> queries.oauth().codesByUserIds(sql, keys));
+        one(registry, USER_STATE_BY_ID, keys -> queries.states().userStates(sql, keys));
+        one(registry, SPAWNER_STATE_BY_ID, keys -> queries.states().spawnerStates(sql, keys));
         return registry;
     }
 

@@ -78,4 +78,11 @@ class CommandLineTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--db", "--port", "--trace", "--no-auth");
     }
+
+    @Test
+    void no_auth_is_refused_in_one_line_unless_the_bind_address_is_loopback() {
+        Run run = run("serve", "--no-auth", "--bind", "0.0.0.0", "--port", "0", "--db", directory.resolve("x.sqlite").toString());
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err().strip()).contains("--no-auth").doesNotContain("\n", "\tat ");
+    }
 }
