@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.hubql.auth.AuthOptions;
+import org.hubql.demo.DemoHub;
+import org.hubql.demo.DemoHubSummary;
 import org.hubql.graph.GraphOptions;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
@@ -164,5 +166,22 @@ class AuthenticationTest {
             gateway.as(SERVICE).data(WHO);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void the_tokens_the_demo_hub_hands_out_work_for_their_owners() throws Exception {
+        DemoHubSummary demo = DemoHub.write(directory.resolve("demo.sqlite"), 20, 7);
+        try (RunningGateway demoGateway = RunningGateway.serve(demo.file(), false, GraphOptions.defaults(), AuthOptions.defaults())) {
+            String users = "{ users { totalCount } viewer { ... on User { name } ... on Service { name } } }";
+            JsonNode admin = demoGateway.as(demo.adminToken()).data(users);
+            assertThat(admin.at("/viewer/name").asText()).isEqualTo(demo.adminName());
+            assertThat(admin.at("/users/totalCount").asInt()).isEqualTo(20);
+            JsonNode alice = demoGateway.as(demo.userToken()).data(users);
+            assertThat(alice.at("/viewer/name").asText()).isEqualTo(demo.userName());
+            assertThat(alice.at("/users/totalCount").asInt()).isEqualTo(1);
+            JsonNode service = demoGateway.as(demo.serviceToken()).data(users);
+            assertThat(service.at("/viewer/name").asText()).isEqualTo(demo.serviceName());
+            assertThat(service.at("/users/totalCount").asInt()).isZero();
+        }
     }
 }
