@@ -17,6 +17,7 @@ import org.hubql.demo.DemoHubException;
 import org.hubql.demo.DemoHubSummary;
 import org.hubql.graph.GraphOptions;
 import org.hubql.graph.PageSize;
+import org.hubql.graph.QueryLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +62,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-request-bytes", defaultValue = "262144", description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
     long maxRequestBytes;
 
+    @Option(names = "--max-depth", defaultValue = "15", description = "Deepest selection nesting accepted (default: ${DEFAULT-VALUE}).")
+    int maxDepth;
+
+    @Option(names = "--max-cost", defaultValue = "200000", description = "Largest estimated number of objects one query may return; `first` multiplies (default: ${DEFAULT-VALUE}).")
+    int maxCost;
+
+    @Option(names = "--max-aliases", defaultValue = "30", description = "Most aliased fields in one query (default: ${DEFAULT-VALUE}).")
+    int maxAliases;
+
+    @Option(names = "--max-root-fields", defaultValue = "20", description = "Most root fields in one query (default: ${DEFAULT-VALUE}).")
+    int maxRootFields;
+
+    @Option(names = "--no-introspection", description = "Refuse __schema and __type queries (GraphiQL then has no schema docs).")
+    boolean noIntrospection;
+
     @Override
     public Integer call() {
         boolean loopback = validate();
@@ -73,7 +89,9 @@ final class ServeCommand implements Callable<Integer> {
             hub = demoHub();
         }
         try {
-            GraphOptions graph = new GraphOptions(new PageSize(defaultPageSize, maxPageSize), Duration.ofSeconds(requestTimeoutSeconds));
+            QueryLimits limits = new QueryLimits(maxDepth, maxCost, maxAliases, maxRootFields, !noIntrospection);
+            GraphOptions graph = new GraphOptions(new PageSize(defaultPageSize, maxPageSize), Duration.ofSeconds(requestTimeoutSeconds),
+                    limits);
             AuthOptions auth = noAuth ? AuthOptions.disabled()
                     : new AuthOptions(true, Duration.ofSeconds(authCacheSeconds), AUTH_CACHE_SIZE);
             App app = App.start(new ServeOptions(hub, bind, port, trace, graph, maxRequestBytes, auth));
@@ -98,6 +116,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (maxRequestBytes < 1024) {
             throw usage("--max-request-bytes must be at least 1024");
+        }
+        if (maxDepth < 2 || maxCost < 1 || maxAliases < 0 || maxRootFields < 1) {
+            throw usage("--max-depth must be at least 2, --max-cost and --max-root-fields at least 1, --max-aliases at least 0");
         }
         if (authCacheSeconds < 0 || authCacheSeconds > 300) {
             throw usage("--auth-cache-seconds must be between 0 and 300");

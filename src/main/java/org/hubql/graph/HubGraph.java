@@ -5,6 +5,9 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.introspection.Introspection;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
@@ -13,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -47,7 +52,7 @@ public final class HubGraph {
         this.graphQL = GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ErrorHandler())
                 .preparsedDocumentProvider(new DocumentCache(500))
-                .instrumentation(new Visibility())
+                .instrumentation(new ChainedInstrumentation(instrumentations(options)))
                 .build();
     }
 
@@ -64,7 +69,8 @@ public final class HubGraph {
                 .operationName(request.operationName())
                 .variables(request.variables() == null ? Map.of() : request.variables())
                 .dataLoaderRegistry(Loaders.newRegistry(queries, sql))
-                .graphQLContext(Map.of(RequestContext.class, new RequestContext(queries, sql, viewer)));
+                .graphQLContext(Map.of(RequestContext.class, new RequestContext(queries, sql, viewer),
+                        Introspection.INTROSPECTION_DISABLED, !options.limits().introspection()));
         GraphQL.unusualConfiguration(input).dataloaderConfig().enableDataLoaderChaining(true);
         CompletableFuture<ExecutionResult> result = graphQL.executeAsync(input.build());
         try {
@@ -78,6 +84,12 @@ public final class HubGraph {
             Thread.currentThread().interrupt();
             return timedOut();
         }
+    }
+
+    private static List<Instrumentation> instrumentations(GraphOptions options) {
+        List<Instrumentation> all = new ArrayList<>(Limits.instrumentations(options.limits(), options.pageSize()));
+        all.add(new Visibility());
+        return all;
     }
 
     private ExecutionResult timedOut() {

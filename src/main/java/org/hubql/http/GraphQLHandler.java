@@ -102,6 +102,7 @@ final class GraphQLHandler {
             case "InvalidSyntax" -> ErrorCodes.GRAPHQL_PARSE_FAILED;
             case "ValidationError" -> ErrorCodes.GRAPHQL_VALIDATION_FAILED;
             case "OperationNotSupported" -> ErrorCodes.BAD_REQUEST;
+            case "IntrospectionDisabled" -> ErrorCodes.INTROSPECTION_DISABLED;
             case "NullValueInNonNullableField", "DataFetchingException" -> ErrorCodes.INTERNAL_ERROR;
             default -> ErrorCodes.BAD_USER_INPUT;
         };
