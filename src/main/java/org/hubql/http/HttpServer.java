@@ -43,7 +43,7 @@ public final class HttpServer {
             config.routes.exception(HttpProblem.class, (problem, ctx) -> problem(ctx, mapper, problem.status(),
                     problem.code(), problem.getMessage()));
             config.routes.exception(HttpResponseException.class, (error, ctx) -> problem(ctx, mapper, error.getStatus(),
-                    ErrorCodes.BAD_REQUEST, error.getMessage()));
+                    error.getStatus() == 413 ? ErrorCodes.PAYLOAD_TOO_LARGE : ErrorCodes.BAD_REQUEST, error.getMessage()));
             config.routes.exception(Exception.class, (error, ctx) -> {
                 LOG.error("Unexpected error serving {} {}", ctx.method(), ctx.path(), error);
                 problem(ctx, mapper, 500, ErrorCodes.INTERNAL_ERROR, "internal error");
