@@ -33,6 +33,7 @@ public final class HttpServer {
             // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are case-sensitive
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.staticFiles.enableWebjars();
+            config.routes.before("/graphql", HttpServer::readWholeBody);
             config.routes.before("/graphql", authentication::check);
             config.routes.before("/schema.graphql", authentication::check);
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(graphiQL));
@@ -68,6 +69,16 @@ public final class HttpServer {
 
     public void stop() {
         app.stop();
+    }
+
+    /**
+     * Reads a POST body before anything can refuse the request: a response sent over an unread body makes Jetty
+     * drop the connection, and the client sees a reset instead of the answer. Bodies over the limit are a 413.
+     */
+    private static void readWholeBody(Context ctx) {
+        if (ctx.method().name().equals("POST")) {
+            ctx.bodyAsBytes();
+        }
     }
 
     private static void health(Context ctx, Database database, ObjectMapper mapper) throws IOException {
