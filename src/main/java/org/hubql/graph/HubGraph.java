@@ -56,6 +56,11 @@ public final class HubGraph {
                 .build();
     }
 
+    /** Whether the schema may be read: introspection queries and {@code /schema.graphql}. */
+    public boolean introspection() {
+        return options.limits().introspection();
+    }
+
     /** The schema text exactly as the project's {@code schema.graphqls} has it. */
     public String sdl() {
         return sdl;

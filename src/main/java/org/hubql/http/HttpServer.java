@@ -39,7 +39,7 @@ public final class HttpServer {
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(graphiQL));
             config.routes.get("/graphql", graphQL::get);
             config.routes.post("/graphql", graphQL::post);
-            config.routes.get("/schema.graphql", ctx -> ctx.contentType("text/plain; charset=utf-8").result(graph.sdl()));
+            config.routes.get("/schema.graphql", ctx -> schema(ctx, graph, mapper));
             config.routes.get("/healthz", ctx -> health(ctx, database, mapper));
             config.routes.exception(HttpProblem.class, (problem, ctx) -> problem(ctx, mapper, problem.status(),
                     problem.code(), problem.getMessage()));
@@ -79,6 +79,14 @@ public final class HttpServer {
         if (ctx.method().name().equals("POST")) {
             ctx.bodyAsBytes();
         }
+    }
+
+    private static void schema(Context ctx, HubGraph graph, ObjectMapper mapper) {
+        if (!graph.introspection()) {
+            problem(ctx, mapper, 404, ErrorCodes.INTROSPECTION_DISABLED, "the schema is not served: introspection is off");
+            return;
+        }
+        ctx.contentType("text/plain; charset=utf-8").result(graph.sdl());
     }
 
     private static void health(Context ctx, Database database, ObjectMapper mapper) throws IOException {

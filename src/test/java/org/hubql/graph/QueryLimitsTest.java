@@ -105,6 +105,7 @@ class QueryLimitsTest {
             refused(closed, "{ __schema { types { name } } }", Map.of(), "INTROSPECTION_DISABLED");
             refused(closed, "{ __type(name: \"User\") { name } }", Map.of(), "INTROSPECTION_DISABLED");
             assertThat(closed.data("{ hub { engine } }").at("/hub/engine").asText()).isEqualTo("sqlite");
+            assertThat(closed.get("/schema.graphql").statusCode()).isEqualTo(404);
         }
         assertThat(gateway.data("{ __schema { queryType { name } } }").at("/__schema/queryType/name").asText()).isEqualTo("Query");
     }
