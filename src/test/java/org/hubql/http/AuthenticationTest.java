@@ -3,8 +3,11 @@ package org.hubql.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -183,5 +186,26 @@ class AuthenticationTest {
             assertThat(service.at("/viewer/name").asText()).isEqualTo(demo.serviceName());
             assertThat(service.at("/users/totalCount").asInt()).isZero();
         }
+    }
+
+    @Test
+    void tokens_appear_in_no_log_line_no_error_and_no_sql_trace() throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        Path copy = TestHub.sqlite(directory.resolve("traced.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
+        StringBuilder bodies = new StringBuilder();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (RunningGateway traced = RunningGateway.serve(copy, true, GraphOptions.defaults(), AuthOptions.defaults())) {
+            for (String token : new String[] {ALICE, ALICE.substring(0, 31) + "0", BOB_OAUTH_EXPIRED, SERVICE}) {
+                bodies.append(traced.as(token).post(RunningGateway.json(Map.of("query", WHO)), "application/json").body());
+                bodies.append(traced.as(token).post(RunningGateway.json(Map.of("query", "{ nope")), "application/json").body());
+                bodies.append(traced.as(token).get("/graphql?token=" + token + "&query=%7Bhub%7Bengine%7D%7D").body());
+            }
+        } finally {
+            System.setErr(original);
+        }
+        String everything = bodies + captured.toString(StandardCharsets.UTF_8);
+        assertThat(everything).contains("\"sql\"").doesNotContain(ALICE, ALICE.substring(0, 31) + "0", BOB_OAUTH_EXPIRED, SERVICE,
+                "hashed", "sha512:");
     }
 }
