@@ -13,13 +13,19 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
 import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@link QueryLimits} as graphql-java instrumentations. They run at the start of each execution, so documents
@@ -71,12 +77,29 @@ final class Limits {
                         + limits.maxAliases() + " are allowed");
             }
             OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
-            int rootFields = operation.getSelectionSet().getSelections().size();
+            int rootFields = countFields(operation.getSelectionSet(), parameters.getExecutionContext().getFragmentsByName(),
+                    new HashSet<>());
             if (rootFields > limits.maxRootFields()) {
                 throw new LimitExceeded(ErrorCodes.TOO_MANY_ROOT_FIELDS, "the query selects " + rootFields + " root fields; at most "
                         + limits.maxRootFields() + " are allowed");
             }
             return SimpleInstrumentationContext.noOp();
+        }
+
+        /** Fields of a selection set, with its fragments spread in (validation has already refused cycles). */
+        private static int countFields(SelectionSet selections, Map<String, FragmentDefinition> fragments, Set<String> spread) {
+            int fields = 0;
+            for (Selection<?> selection : selections.getSelections()) {
+                if (selection instanceof Field) {
+                    fields++;
+                } else if (selection instanceof InlineFragment inline) {
+                    fields += countFields(inline.getSelectionSet(), fragments, spread);
+                } else if (selection instanceof FragmentSpread fragmentSpread && spread.add(fragmentSpread.getName())
+                        && fragments.containsKey(fragmentSpread.getName())) {
+                    fields += countFields(fragments.get(fragmentSpread.getName()).getSelectionSet(), fragments, spread);
+                }
+            }
+            return fields;
         }
 
         private static int countAliases(Document document) {

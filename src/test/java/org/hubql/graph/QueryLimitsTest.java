@@ -86,6 +86,8 @@ class QueryLimitsTest {
     void too_many_root_fields_are_refused() {
         refused("{ hub { engine } services { name } oauthClients { identifier } groups { totalCount } users { totalCount } }",
                 "TOO_MANY_ROOT_FIELDS");
+        refused("{ ...R } fragment R on Query { hub { engine } services { name } ... on Query { oauthClients { identifier } "
+                + "groups { totalCount } users { totalCount } } }", "TOO_MANY_ROOT_FIELDS");
     }
 
     @Test
