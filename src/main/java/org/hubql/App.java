@@ -1,5 +1,6 @@
 package org.hubql;
 
+import org.hubql.auth.TokenAuthenticator;
 import org.hubql.db.Database;
 import org.hubql.db.DatabaseOpenException;
 import org.hubql.graph.HubGraph;
@@ -26,8 +27,9 @@ public final class App implements AutoCloseable {
         Database database = Database.open(options.database());
         try {
             HubGraph graph = new HubGraph(database, options.graph());
-            HttpServer server = new HttpServer(graph, database, new HttpOptions(options.trace(), options.maxRequestBytes()))
-                    .start(options.bind(), options.port());
+            TokenAuthenticator authenticator = options.auth().enabled() ? new TokenAuthenticator(database, options.auth()) : null;
+            HttpServer server = new HttpServer(graph, database, new HttpOptions(options.trace(), options.maxRequestBytes()),
+                    authenticator).start(options.bind(), options.port());
             LOG.info("Start completed: http://{}:{}/ (GraphiQL), /graphql", hostForUrl(options.bind()), server.port());
             return new App(database, server);
         } catch (RuntimeException e) {

@@ -1,8 +1,10 @@
 package org.hubql;
 
+import org.hubql.auth.AuthOptions;
 import org.hubql.db.DatabaseLocation;
 import org.hubql.graph.GraphOptions;
 
 /** Everything {@code hubql serve} needs, validated by the command line before anything opens. */
-public record ServeOptions(DatabaseLocation database, String bind, int port, boolean trace, GraphOptions graph, long maxRequestBytes) {
+public record ServeOptions(DatabaseLocation database, String bind, int port, boolean trace, GraphOptions graph,
+                           long maxRequestBytes, AuthOptions auth) {
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.hubql.App;
 import org.hubql.ServeOptions;
+import org.hubql.auth.AuthOptions;
 import org.hubql.db.DatabaseLocation;
 import org.hubql.db.DatabaseOpenException;
 import org.hubql.demo.DemoHub;
@@ -17,6 +18,7 @@ import org.hubql.demo.DemoHubException;
 import org.hubql.demo.DemoHubSummary;
 import org.hubql.graph.GraphOptions;
 import org.hubql.graph.PageSize;
+import org.hubql.graph.QueryLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +28,7 @@ import picocli.CommandLine.Option;
         description = "Serve a JupyterHub database as GraphQL (a generated demo hub when --db is not given).")
 final class ServeCommand implements Callable<Integer> {
     private static final int DEMO_USERS = 300;
+    private static final int AUTH_CACHE_SIZE = 1024;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,8 +51,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Add the SQL each request ran to extensions.sql of its response.")
     boolean trace;
 
-    @Option(names = "--no-auth", description = "Serve without authentication (local use only).")
+    @Option(names = "--no-auth", description = "Serve without authentication: everything visible to anyone who can connect. Refused unless --bind is a loopback address.")
     boolean noAuth;
+
+    @Option(names = "--auth-cache-seconds", defaultValue = "10", paramLabel = "SECONDS", description = "How long a verified token is remembered; 0 verifies every request (default: ${DEFAULT-VALUE}).")
+    int authCacheSeconds;
 
     @Option(names = "--default-page-size", defaultValue = "100", description = "Rows per page when `first` is not given (default: ${DEFAULT-VALUE}).")
     int defaultPageSize;
@@ -63,13 +69,36 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-request-bytes", defaultValue = "262144", description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
     long maxRequestBytes;
 
+    @Option(names = "--max-depth", defaultValue = "15", description = "Deepest selection nesting accepted (default: ${DEFAULT-VALUE}).")
+    int maxDepth;
+
+    @Option(names = "--max-cost", defaultValue = "200000", description = "Largest estimated number of objects one query may return; `first` multiplies (default: ${DEFAULT-VALUE}).")
+    int maxCost;
+
+    @Option(names = "--max-aliases", defaultValue = "30", description = "Most aliased fields in one query (default: ${DEFAULT-VALUE}).")
+    int maxAliases;
+
+    @Option(names = "--max-root-fields", defaultValue = "20", description = "Most root fields in one query (default: ${DEFAULT-VALUE}).")
+    int maxRootFields;
+
+    @Option(names = "--no-introspection", description = "Refuse __schema and __type queries (GraphiQL then has no schema docs).")
+    boolean noIntrospection;
+
     @Override
     public Integer call() {
-        validate();
+        boolean loopback = validate();
+        if (noAuth && !loopback) {
+            spec.commandLine().getErr().println("hubql: --no-auth is allowed only with a loopback --bind (127.0.0.1 or ::1); got " + bind);
+            return HubqlCommand.EXIT_USAGE;
+        }
         DatabaseLocation hub = database == null ? DatabaseLocation.sqlite(demoHub()) : location();
         try {
-            GraphOptions graph = new GraphOptions(new PageSize(defaultPageSize, maxPageSize), Duration.ofSeconds(requestTimeoutSeconds));
-            App app = App.start(new ServeOptions(hub, bind, port, trace, graph, maxRequestBytes));
+            QueryLimits limits = new QueryLimits(maxDepth, maxCost, maxAliases, maxRootFields, !noIntrospection);
+            GraphOptions graph = new GraphOptions(new PageSize(defaultPageSize, maxPageSize), Duration.ofSeconds(requestTimeoutSeconds),
+                    limits);
+            AuthOptions auth = noAuth ? AuthOptions.disabled()
+                    : new AuthOptions(true, Duration.ofSeconds(authCacheSeconds), AUTH_CACHE_SIZE);
+            App app = App.start(new ServeOptions(hub, bind, port, trace, graph, maxRequestBytes, auth));
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "hubql-shutdown"));
             return HubqlCommand.KEEP_RUNNING;
         } catch (DatabaseOpenException e) {
@@ -78,7 +107,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private void validate() {
+    /** Validates the flags; true when the bind address is a loopback address. */
+    private boolean validate() {
         if (port < 0 || port > 65535) {
             throw usage("--port must be between 0 and 65535; got " + port);
         }
@@ -91,11 +121,19 @@ final class ServeCommand implements Callable<Integer> {
         if (maxRequestBytes < 1024) {
             throw usage("--max-request-bytes must be at least 1024");
         }
+        if (maxDepth < 2 || maxCost < 1 || maxAliases < 0 || maxRootFields < 1) {
+            throw usage("--max-depth must be at least 2, --max-cost and --max-root-fields at least 1, --max-aliases at least 0");
+        }
+        if (authCacheSeconds < 0 || authCacheSeconds > 300) {
+            throw usage("--auth-cache-seconds must be between 0 and 300");
+        }
+        InetAddress address;
         try {
-            InetAddress.getByName(bind);
+            address = InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
             throw usage("--bind is not an address of this machine: " + bind);
         }
+        return address.isLoopbackAddress();
     }
 
     private DatabaseLocation location() {
@@ -115,6 +153,10 @@ final class ServeCommand implements Callable<Integer> {
             directory.toFile().deleteOnExit();
             demo.file().toFile().deleteOnExit();
             spec.commandLine().getOut().printf("Serving a generated demo hub with %d users: %s%n", demo.users(), demo.file());
+            if (!noAuth) {
+                spec.commandLine().getOut().printf("Demo admin token; paste into GraphiQL's Headers tab:"
+                        + " {\"Authorization\": \"token %s\"}%n", demo.adminToken());
+            }
             return demo.file();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

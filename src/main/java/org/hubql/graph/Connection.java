@@ -23,6 +23,11 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<Com
         return new Connection<>(edges, new PageInfo(hasNextPage, endCursor), totalCount);
     }
 
+    /** No rows, and a count of zero: what a viewer gets for a list it may not see. */
+    static <T> Connection<T> empty() {
+        return of(List.of(), 0, row -> "", () -> CompletableFuture.completedFuture(0));
+    }
+
     public List<T> nodes() {
         return edges.stream().map(Edge::node).toList();
     }

@@ -10,6 +10,12 @@ public final class ErrorCodes {
     public static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     public static final String BAD_REQUEST = "BAD_REQUEST";
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    public static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
+    public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+    public static final String TOO_MANY_ALIASES = "TOO_MANY_ALIASES";
+    public static final String TOO_MANY_ROOT_FIELDS = "TOO_MANY_ROOT_FIELDS";
+    public static final String INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED";
 
     private ErrorCodes() {
         // non-constructable

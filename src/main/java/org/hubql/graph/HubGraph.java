@@ -5,6 +5,9 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.introspection.Introspection;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
@@ -13,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +28,7 @@ import org.hubql.db.Queries;
 import org.hubql.db.Sql;
 import org.hubql.db.SqlTrace;
 import org.hubql.loaders.Loaders;
+import org.hubql.model.Viewer;
 
 /**
  * The hub database as a GraphQL schema: built once from {@code schema.graphqls} and {@link Wiring}, then executes
@@ -46,7 +52,13 @@ public final class HubGraph {
         this.graphQL = GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ErrorHandler())
                 .preparsedDocumentProvider(new DocumentCache(500))
+                .instrumentation(new ChainedInstrumentation(instrumentations(options)))
                 .build();
+    }
+
+    /** Whether the schema may be read: introspection queries and {@code /schema.graphql}. */
+    public boolean introspection() {
+        return options.limits().introspection();
     }
 
     /** The schema text exactly as the project's {@code schema.graphqls} has it. */
@@ -54,7 +66,7 @@ public final class HubGraph {
         return sdl;
     }
 
-    public ExecutionResult execute(GraphRequest request, SqlTrace trace) {
+    public ExecutionResult execute(GraphRequest request, SqlTrace trace, Viewer viewer) {
         long deadline = System.nanoTime() + options.requestTimeout().toNanos();
         Sql sql = database.newSql(trace, deadline);
         ExecutionInput.Builder input = ExecutionInput.newExecutionInput()
@@ -62,7 +74,8 @@ public final class HubGraph {
                 .operationName(request.operationName())
                 .variables(request.variables() == null ? Map.of() : request.variables())
                 .dataLoaderRegistry(Loaders.newRegistry(queries, sql))
-                .graphQLContext(Map.of(RequestContext.class, new RequestContext(queries, sql)));
+                .graphQLContext(Map.of(RequestContext.class, new RequestContext(queries, sql, viewer),
+                        Introspection.INTROSPECTION_DISABLED, !options.limits().introspection()));
         GraphQL.unusualConfiguration(input).dataloaderConfig().enableDataLoaderChaining(true);
         CompletableFuture<ExecutionResult> result = graphQL.executeAsync(input.build());
         try {
@@ -76,6 +89,12 @@ public final class HubGraph {
             Thread.currentThread().interrupt();
             return timedOut();
         }
+    }
+
+    private static List<Instrumentation> instrumentations(GraphOptions options) {
+        List<Instrumentation> all = new ArrayList<>(Limits.instrumentations(options.limits(), options.pageSize()));
+        all.add(new Visibility());
+        return all;
     }
 
     private ExecutionResult timedOut() {

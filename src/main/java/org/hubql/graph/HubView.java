@@ -2,30 +2,30 @@ package org.hubql.graph;
 
 import org.hubql.model.HubStats;
 
-/** The {@code Hub} type: schema facts, and the row counts when the query asked for any. */
+/** The {@code Hub} type: schema facts, and the row counts when the query asked for any and the viewer may see them. */
 public record HubView(String schemaRevision, String jupyterhubVersion, String engine, HubStats stats) {
 
-    public int userCount() {
-        return stats.users();
+    public Integer userCount() {
+        return stats == null ? null : stats.users();
     }
 
-    public int adminCount() {
-        return stats.admins();
+    public Integer adminCount() {
+        return stats == null ? null : stats.admins();
     }
 
-    public int groupCount() {
-        return stats.groups();
+    public Integer groupCount() {
+        return stats == null ? null : stats.groups();
     }
 
-    public int serviceCount() {
-        return stats.services();
+    public Integer serviceCount() {
+        return stats == null ? null : stats.services();
     }
 
-    public int activeServerCount() {
-        return stats.activeServers();
+    public Integer activeServerCount() {
+        return stats == null ? null : stats.activeServers();
     }
 
-    public int apiTokenCount() {
-        return stats.apiTokens();
+    public Integer apiTokenCount() {
+        return stats == null ? null : stats.apiTokens();
     }
 }

@@ -3,6 +3,7 @@ package org.hubql.graph;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.hubql.db.HubSchema;
@@ -11,6 +12,7 @@ import org.hubql.db.UserSelection;
 import org.hubql.loaders.Loaders;
 import org.hubql.model.Group;
 import org.hubql.model.User;
+import org.hubql.model.Viewer;
 
 /** The root fields of {@code Query}. */
 final class QueryFetchers {
@@ -44,10 +46,14 @@ final class QueryFetchers {
     DataFetcher<?> users() {
         return env -> {
             int size = pageSize.resolve(env.getArgument("first"));
-            UserSelection selection = UserArguments.selection(env.getArgument("filter"), env.getArgument("orderBy"));
+            RequestContext context = RequestContext.of(env);
+            UserSelection selection = visibleTo(context.viewer(),
+                    UserArguments.selection(env.getArgument("filter"), env.getArgument("orderBy")));
             String after = env.getArgument("after");
             UserKeyset position = after == null ? null : Cursors.userKeyset(after, selection.sort());
-            RequestContext context = RequestContext.of(env);
+            if (selection.onlyIds() != null && selection.onlyIds().isEmpty()) {
+                return Connection.<User>empty();
+            }
             List<User> rows = size == 0 ? List.of() : context.queries().users().page(context.sql(), selection, position, size + 1);
             prime(RequestContext.loader(env, Loaders.USER_BY_ID), rows);
             return Connection.of(rows, size, user -> Cursors.user(selection.sort(), user),
@@ -65,6 +71,9 @@ final class QueryFetchers {
             String after = env.getArgument("after");
             String afterName = after == null ? null : Cursors.groupAfter(after);
             RequestContext context = RequestContext.of(env);
+            if (!context.viewer().seesAll()) {
+                return Connection.<Group>empty();
+            }
             List<Group> rows = size == 0 ? List.of() : context.queries().groups().page(context.sql(), afterName, size + 1);
             return Connection.of(rows, size, Cursors::group,
                     () -> CompletableFuture.completedFuture(context.queries().groups().count(context.sql())));
@@ -94,9 +103,33 @@ final class QueryFetchers {
             boolean needsCounts = env.getSelectionSet().containsAnyOf("userCount", "adminCount", "groupCount",
                     "serviceCount", "activeServerCount", "apiTokenCount");
             RequestContext context = RequestContext.of(env);
+            boolean counted = needsCounts && context.viewer().seesAll();
             return new HubView(schema.revision(), schema.releaseLine(), engine,
-                    needsCounts ? context.queries().hub().stats(context.sql()) : null);
+                    counted ? context.queries().hub().stats(context.sql()) : null);
         };
+    }
+
+    /** Who am I: the token's user or service; null when authentication is off. */
+    DataFetcher<?> viewer() {
+        return env -> {
+            Viewer viewer = RequestContext.of(env).viewer();
+            return switch (viewer.kind()) {
+                case USER -> Fetch.loadOrNull(env, Loaders.USER_BY_ID, viewer.id());
+                case SERVICE -> Fetch.loadOrNull(env, Loaders.SERVICE_BY_ID, viewer.id());
+                case LOCAL -> null;
+            };
+        };
+    }
+
+    /** A viewer who does not see everything lists only itself, if a user, and no one, if a service. */
+    private static UserSelection visibleTo(Viewer viewer, UserSelection selection) {
+        if (viewer.seesAll()) {
+            return selection;
+        }
+        Set<Long> only = viewer.kind() == Viewer.Kind.USER ? Set.of(viewer.id()) : Set.of();
+        return new UserSelection(selection.nameContains(), selection.admin(), selection.active(),
+                selection.lastActivityAfter(), selection.lastActivityBefore(), selection.group(), only, selection.sort(),
+                selection.descending());
     }
 
     private static void prime(DataLoader<Long, User> byId, List<User> users) {

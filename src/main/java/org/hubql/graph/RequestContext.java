@@ -5,9 +5,10 @@ import org.dataloader.DataLoader;
 import org.hubql.db.Queries;
 import org.hubql.db.Sql;
 import org.hubql.loaders.LoaderKey;
+import org.hubql.model.Viewer;
 
-/** What the fetchers of one request share: the hub's queries and this request's statement runner. */
-public record RequestContext(Queries queries, Sql sql) {
+/** What the fetchers of one request share: the hub's queries, this request's statement runner and its viewer. */
+public record RequestContext(Queries queries, Sql sql, Viewer viewer) {
 
     static RequestContext of(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(RequestContext.class);

@@ -19,6 +19,13 @@ final class SpawnerFetchers {
         return env -> Fetch.loadOrNull(env, Loaders.SERVER_BY_ID, env.<Spawner>getSource().serverId());
     }
 
+    /** Only for viewers who see everything; null for everyone else. */
+    static DataFetcher<?> state() {
+        return env -> RequestContext.of(env).viewer().seesAll()
+                ? RequestContext.loader(env, Loaders.SPAWNER_STATE_BY_ID).load(env.<Spawner>getSource().id())
+                : null;
+    }
+
     /** Running means a server row exists, not merely that {@code server_id} is set. */
     static DataFetcher<?> active() {
         return env -> Fetch.loadOrNull(env, Loaders.SERVER_BY_ID, env.<Spawner>getSource().serverId())

@@ -43,6 +43,13 @@ final class UserFetchers {
         return env -> RequestContext.loader(env, Loaders.OAUTH_CODES_BY_USER_ID).load(env.<User>getSource().id());
     }
 
+    /** Only for viewers who see everything; null for everyone else. */
+    static DataFetcher<?> state() {
+        return env -> RequestContext.of(env).viewer().seesAll()
+                ? RequestContext.loader(env, Loaders.USER_STATE_BY_ID).load(env.<User>getSource().id())
+                : null;
+    }
+
     private static CompletableFuture<List<Spawner>> spawners(User user, DataFetchingEnvironment env) {
         return RequestContext.loader(env, Loaders.SPAWNERS_BY_USER_ID).load(user.id());
     }

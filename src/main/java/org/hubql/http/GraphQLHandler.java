@@ -61,7 +61,7 @@ final class GraphQLHandler {
 
     private void execute(Context ctx, GraphRequest request, String responseType) {
         SqlTrace sqlTrace = new SqlTrace(trace);
-        ExecutionResult result = graph.execute(request, sqlTrace);
+        ExecutionResult result = graph.execute(request, sqlTrace, Authentication.viewer(ctx));
         Map<String, Object> body = new LinkedHashMap<>();
         if (!result.getErrors().isEmpty()) {
             body.put("errors", result.getErrors().stream().map(GraphQLHandler::withCode).toList());
@@ -102,6 +102,7 @@ final class GraphQLHandler {
             case "InvalidSyntax" -> ErrorCodes.GRAPHQL_PARSE_FAILED;
             case "ValidationError" -> ErrorCodes.GRAPHQL_VALIDATION_FAILED;
             case "OperationNotSupported" -> ErrorCodes.BAD_REQUEST;
+            case "IntrospectionDisabled" -> ErrorCodes.INTROSPECTION_DISABLED;
             case "NullValueInNonNullableField", "DataFetchingException" -> ErrorCodes.INTERNAL_ERROR;
             default -> ErrorCodes.BAD_USER_INPUT;
         };

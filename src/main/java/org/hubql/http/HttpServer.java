@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.hubql.auth.TokenAuthenticator;
 import org.hubql.db.Database;
 import org.hubql.graph.ErrorCodes;
 import org.hubql.graph.HubGraph;
@@ -20,23 +21,30 @@ public final class HttpServer {
 
     private final Javalin app;
 
-    public HttpServer(HubGraph graph, Database database, HttpOptions options) {
+    /** {@code authenticator} null serves every request as the local operator, who sees everything. */
+    public HttpServer(HubGraph graph, Database database, HttpOptions options, TokenAuthenticator authenticator) {
         ObjectMapper mapper = new ObjectMapper();
         GraphQLHandler graphQL = new GraphQLHandler(graph, mapper, options.trace());
+        Authentication authentication = new Authentication(authenticator);
         byte[] graphiQL = resource("/graphiql/index.html");
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxRequestBytes();
+            // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are case-sensitive
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.staticFiles.enableWebjars();
+            config.routes.before("/graphql", HttpServer::readWholeBody);
+            config.routes.before("/graphql", authentication::check);
+            config.routes.before("/schema.graphql", authentication::check);
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(graphiQL));
             config.routes.get("/graphql", graphQL::get);
             config.routes.post("/graphql", graphQL::post);
-            config.routes.get("/schema.graphql", ctx -> ctx.contentType("text/plain; charset=utf-8").result(graph.sdl()));
+            config.routes.get("/schema.graphql", ctx -> schema(ctx, graph, mapper));
             config.routes.get("/healthz", ctx -> health(ctx, database, mapper));
             config.routes.exception(HttpProblem.class, (problem, ctx) -> problem(ctx, mapper, problem.status(),
                     problem.code(), problem.getMessage()));
             config.routes.exception(HttpResponseException.class, (error, ctx) -> problem(ctx, mapper, error.getStatus(),
-                    ErrorCodes.BAD_REQUEST, error.getMessage()));
+                    error.getStatus() == 413 ? ErrorCodes.PAYLOAD_TOO_LARGE : ErrorCodes.BAD_REQUEST, error.getMessage()));
             config.routes.exception(Exception.class, (error, ctx) -> {
                 LOG.error("Unexpected error serving {} {}", ctx.method(), ctx.path(), error);
                 problem(ctx, mapper, 500, ErrorCodes.INTERNAL_ERROR, "internal error");
@@ -61,6 +69,24 @@ public final class HttpServer {
 
     public void stop() {
         app.stop();
+    }
+
+    /**
+     * Reads a POST body before anything can refuse the request: a response sent over an unread body makes Jetty
+     * drop the connection, and the client sees a reset instead of the answer. Bodies over the limit are a 413.
+     */
+    private static void readWholeBody(Context ctx) {
+        if (ctx.method().name().equals("POST")) {
+            ctx.bodyAsBytes();
+        }
+    }
+
+    private static void schema(Context ctx, HubGraph graph, ObjectMapper mapper) {
+        if (!graph.introspection()) {
+            problem(ctx, mapper, 404, ErrorCodes.INTROSPECTION_DISABLED, "the schema is not served: introspection is off");
+            return;
+        }
+        ctx.contentType("text/plain; charset=utf-8").result(graph.sdl());
     }
 
     private static void health(Context ctx, Database database, ObjectMapper mapper) throws IOException {

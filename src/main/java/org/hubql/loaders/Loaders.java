@@ -21,6 +21,7 @@ import org.hubql.model.OAuthAccessToken;
 import org.hubql.model.OAuthClient;
 import org.hubql.model.OAuthCode;
 import org.hubql.model.Role;
+import org.hubql.model.RawJson;
 import org.hubql.model.Server;
 import org.hubql.model.Service;
 import org.hubql.model.Share;
@@ -76,6 +77,8 @@ public final class Loaders {
     public static final LoaderKey<Long, List<Share>> SHARES_BY_SPAWNER_ID = new LoaderKey<>("sharesBySpawnerId");
     public static final LoaderKey<Long, ShareCode> SHARE_CODE_BY_ID = new LoaderKey<>("shareCodeById");
     public static final LoaderKey<Long, List<ShareCode>> SHARE_CODES_BY_SPAWNER_ID = new LoaderKey<>("shareCodesBySpawnerId");
+    public static final LoaderKey<Long, RawJson> USER_STATE_BY_ID = new LoaderKey<>("userStateById");
+    public static final LoaderKey<Long, RawJson> SPAWNER_STATE_BY_ID = new LoaderKey<>("spawnerStateById");
 
     private Loaders() {
         // non-constructable
@@ -122,6 +125,8 @@ public final class Loaders {
         many(registry, SHARES_BY_SPAWNER_ID, keys -> queries.shares().bySpawnerIds(sql, keys));
         one(registry, SHARE_CODE_BY_ID, keys -> queries.shares().codesByIds(sql, keys));
         many(registry, SHARE_CODES_BY_SPAWNER_ID, keys -> queries.shares().codesBySpawnerIds(sql, keys));
+        one(registry, USER_STATE_BY_ID, keys -> queries.states().userStates(sql, keys));
+        one(registry, SPAWNER_STATE_BY_ID, keys -> queries.states().spawnerStates(sql, keys));
         return registry;
     }
 

@@ -102,4 +102,11 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("hubql: cannot open jdbc:mariadb://127.0.0.1:1/hub").doesNotContain("hunter2");
     }
+
+    @Test
+    void no_auth_is_refused_in_one_line_unless_the_bind_address_is_loopback() {
+        Run run = run("serve", "--no-auth", "--bind", "0.0.0.0", "--port", "0", "--db", directory.resolve("x.sqlite").toString());
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err().strip()).contains("--no-auth").doesNotContain("\n", "\tat ");
+    }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.hubql.App;
 import org.hubql.ServeOptions;
+import org.hubql.auth.AuthOptions;
 import org.hubql.db.DatabaseLocation;
 import org.hubql.db.DatabaseOpenException;
 import org.hubql.graph.GraphOptions;
@@ -20,31 +21,44 @@ import org.hubql.graph.GraphOptions;
 /** hubql serving a hub file on a random local port, with a small HTTP client for tests. */
 public final class RunningGateway implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final App app;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String token;
 
-    private RunningGateway(App app) {
+    private RunningGateway(App app, String token) {
         this.app = app;
+        this.token = token;
     }
 
     public static RunningGateway serve(Path hub, boolean trace) {
         return serve(hub, trace, GraphOptions.defaults());
     }
 
+    /** Serves with authentication off, as {@code --no-auth} on loopback does: every request sees everything. */
     public static RunningGateway serve(Path hub, boolean trace, GraphOptions graph) {
-        return serve(DatabaseLocation.sqlite(hub), trace, graph);
+        return serve(DatabaseLocation.sqlite(hub), trace, graph, AuthOptions.disabled());
     }
 
     public static RunningGateway serve(DatabaseLocation hub, boolean trace) {
-        return serve(hub, trace, GraphOptions.defaults());
+        return serve(hub, trace, GraphOptions.defaults(), AuthOptions.disabled());
     }
 
-    public static RunningGateway serve(DatabaseLocation hub, boolean trace, GraphOptions graph) {
+    /** Serves with authentication as configured; send tokens with {@link #as(String)}. */
+    public static RunningGateway serve(Path hub, boolean trace, GraphOptions graph, AuthOptions auth) {
+        return serve(DatabaseLocation.sqlite(hub), trace, graph, auth);
+    }
+
+    public static RunningGateway serve(DatabaseLocation hub, boolean trace, GraphOptions graph, AuthOptions auth) {
         try {
-            return new RunningGateway(App.start(new ServeOptions(hub, "127.0.0.1", 0, trace, graph, 262_144)));
+            return new RunningGateway(App.start(new ServeOptions(hub, "127.0.0.1", 0, trace, graph, 262_144, auth)), null);
         } catch (DatabaseOpenException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The same server, sending {@code Authorization: token <token>} with every request (null: no header). */
+    public RunningGateway as(String token) {
+        return new RunningGateway(app, token);
     }
 
     public URI uri(String path) {
@@ -78,13 +92,18 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String body, String contentType) {
-        return send(HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", contentType)
+        return send(authorized(HttpRequest.newBuilder(uri("/graphql"))).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A request builder carrying this gateway's token, if it has one. */
+    public HttpRequest.Builder authorized(HttpRequest.Builder builder) {
+        return token == null ? builder : builder.header("Authorization", "token " + token);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -94,7 +113,7 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(authorized(HttpRequest.newBuilder(uri(path))).GET().build());
     }
 
     public static String json(Object value) {
@@ -113,6 +132,7 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
+    /** Stops the server; a view made by {@link #as(String)} shares it, so close only the original. */
     @Override
     public void close() {
         app.close();

@@ -1,0 +1,67 @@
+package org.hubql.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Checks a token against JupyterHub's stored {@code sha512:<rounds>:<salt>:<digest>}: one SHA-512 over the salt's
+ * text, then the token's UTF-8 bytes {@code rounds} times, compared in constant time like {@code hmac.compare_digest}.
+ */
+final class JupyterHubHash {
+    /** Far above JupyterHub's 16384: a row claiming more is not JupyterHub's and would only burn CPU. */
+    private static final int MAX_ROUNDS = 1 << 20;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JupyterHubHash() {
+        // non-constructable
+    }
+
+    static boolean matches(String hashed, String token) {
+        if (hashed == null) {
+            return false;
+        }
+        String[] parts = hashed.split(":", 4);
+        if (parts.length != 4 || !parts[0].equals("sha512") || !parts[1].matches("[0-9]{1,7}")) {
+            return false;
+        }
+        int rounds = Integer.parseInt(parts[1]);
+        if (rounds < 1 || rounds > MAX_ROUNDS) {
+            return false;
+        }
+        String expected = "sha512:" + rounds + ":" + parts[2] + ":" + digest(parts[2], token, rounds);
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), hashed.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String digest(String salt, String token, int rounds) {
+        MessageDigest sha512 = newDigest("SHA-512");
+        sha512.update(salt.getBytes(StandardCharsets.US_ASCII));
+        byte[] tokenBytes = token.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < rounds; i++) {
+            sha512.update(tokenBytes);
+        }
+        return hex(sha512.digest());
+    }
+
+    /** A SHA-256 of the token, so caches never hold the token itself. */
+    static String fingerprint(String token) {
+        return hex(newDigest("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String hex(byte[] bytes) {
+        char[] chars = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            chars[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
+            chars[2 * i + 1] = HEX[bytes[i] & 0xf];
+        }
+        return new String(chars);
+    }
+
+    private static MessageDigest newDigest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is missing from this JDK", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.hubql.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.hubql.model.Viewer;
+import org.junit.jupiter.api.Test;
+
+/** The cache of verified tokens: bounded, short-lived, and never outliving the token itself. */
+class VerifiedTokensTest {
+    private static final Viewer ALICE = new Viewer(Viewer.Kind.USER, 2, false);
+    private final MutableClock clock = new MutableClock();
+
+    @Test
+    void an_entry_lives_for_the_ttl_only() {
+        VerifiedTokens cache = new VerifiedTokens(10, Duration.ofSeconds(10), clock);
+        cache.put("a", ALICE, null);
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(cache.get("a")).isEqualTo(ALICE);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(cache.get("a")).isNull();
+    }
+
+    @Test
+    void an_entry_never_outlives_the_token_expiry() {
+        VerifiedTokens cache = new VerifiedTokens(10, Duration.ofSeconds(10), clock);
+        cache.put("a", ALICE, clock.instant().plusSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(cache.get("a")).isNull();
+    }
+
+    @Test
+    void the_cache_is_bounded_and_drops_the_least_recently_used() {
+        VerifiedTokens cache = new VerifiedTokens(2, Duration.ofSeconds(10), clock);
+        cache.put("a", ALICE, null);
+        cache.put("b", ALICE, null);
+        cache.get("a");
+        cache.put("c", ALICE, null);
+        assertThat(cache.get("b")).isNull();
+        assertThat(cache.get("a")).isEqualTo(ALICE);
+        assertThat(cache.get("c")).isEqualTo(ALICE);
+    }
+
+    @Test
+    void a_zero_ttl_caches_nothing() {
+        VerifiedTokens cache = new VerifiedTokens(2, Duration.ZERO, clock);
+        cache.put("a", ALICE, null);
+        assertThat(cache.get("a")).isNull();
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-27T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

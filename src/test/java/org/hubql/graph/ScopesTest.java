@@ -1,0 +1,70 @@
+package org.hubql.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.hubql.auth.AuthOptions;
+import org.hubql.testkit.RunningGateway;
+import org.hubql.testkit.TestHub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** On hubs with roles (2.0+), the owner's role scopes and the token's own scopes decide who sees every user. */
+class ScopesTest {
+    private static final String COUNT = "{ users { totalCount } viewer { ... on User { name } } }";
+
+    @TempDir
+    static Path directory;
+    static RunningGateway gateway;
+
+    @BeforeAll
+    static void serve() {
+        Path hub = TestHub.sqlite(directory.resolve("hub55.sqlite"), "schema-5.5.1.sql", "hub-5.5-scopes.sql");
+        gateway = RunningGateway.serve(hub, false, GraphOptions.defaults(), AuthOptions.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    private static int visibleUsers(String token) {
+        return gateway.as(token).data(COUNT).at("/users/totalCount").asInt();
+    }
+
+    @Test
+    void an_admin_token_that_inherits_sees_everyone() {
+        assertThat(visibleUsers("r00t1111r00t1111r00t1111r00t1111")).isEqualTo(4);
+    }
+
+    @Test
+    void an_admin_token_with_narrow_scopes_sees_only_itself() {
+        assertThat(visibleUsers("r00t2222r00t2222r00t2222r00t2222")).isEqualTo(1);
+        assertThat(gateway.as("r00t2222r00t2222r00t2222r00t2222").data("{ user(name: \"root\") { state } }").at("/user/state").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void a_role_with_list_users_sees_everyone_directly_or_through_a_group() {
+        assertThat(visibleUsers("1e7a3333le7a3333le7a3333le7a3333")).isEqualTo(4);
+        assertThat(visibleUsers("9195555pia55555pia55555pia555555")).isEqualTo(4);
+    }
+
+    @Test
+    void a_plain_user_and_its_oauth_token_see_only_itself() {
+        assertThat(visibleUsers("0a4a4444omar4444omar4444omar4444")).isEqualTo(1);
+        assertThat(gateway.as("AbCdEfGhIjKlMnOpQrStUvWxYz0123").data(COUNT).at("/viewer/name").asText()).isEqualTo("omar");
+    }
+
+    @Test
+    void an_expired_api_token_and_a_case_changed_oauth_token_are_401() {
+        for (String token : new String[] {"0a4a6666omar6666omar6666omar6666", "abcdEfGhIjKlMnOpQrStUvWxYz0123"}) {
+            HttpResponse<String> response = gateway.as(token).post(RunningGateway.json(Map.of("query", COUNT)), "application/json");
+            assertThat(response.statusCode()).as(token).isEqualTo(401);
+        }
+    }
+}
