@@ -54,8 +54,9 @@ public final class TestHub {
         return kept.toString();
     }
 
+    /** A test script; the JupyterHub DDL ({@code schema-*.sql}) is the product's own copy, shipped for demo hubs. */
     public static String fixture(String name) {
-        return resource("/fixtures/" + name);
+        return resource((name.startsWith("schema-") ? "/demo/" : "/fixtures/") + name);
     }
 
     /** A text resource from the classpath, e.g. the demo hub's DDL. */
