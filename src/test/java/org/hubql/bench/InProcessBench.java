@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public final class InProcessBench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
     private InProcessBench() {
     }
@@ -40,7 +42,11 @@ public final class InProcessBench {
         report.put("javaVersion", System.getProperty("java.version"));
         ArrayNode results = report.putArray("queries");
         try (HubqlRunner hubql = new HubqlRunner(hub); Baseline baseline = new Baseline(hub)) {
+            String only = System.getProperty("bench.only", "");
             for (BenchQuery query : BenchQuery.ALL) {
+                if (!only.isEmpty() && !only.equals(query.name())) {
+                    continue;
+                }
                 Map<String, Object> variables = query.variables(probe);
                 writeBody(out.resolve("body-" + query.name().toLowerCase() + "-" + size + ".json"), query, variables);
                 results.add(measure(size, query, variables, hubql, baseline, warmupSeconds, measureSeconds));
@@ -67,17 +73,31 @@ public final class InProcessBench {
         }
         long[] hubqlNanos = new long[1 << 16];
         long[] baselineNanos = new long[1 << 16];
+        long[] hubqlCpu = new long[1 << 16];
+        long[] baselineCpu = new long[1 << 16];
+        long hubqlAlloc = 0;
+        long baselineAlloc = 0;
         int n = 0;
         long measureEnd = System.nanoTime() + (long) (measureSeconds * 1e9);
         int maxStatements = statements;
         while ((System.nanoTime() < measureEnd || n < 20) && n < hubqlNanos.length) {
+            long a0 = THREADS.getCurrentThreadAllocatedBytes();
+            long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             hubql.run(query, variables);
             long t1 = System.nanoTime();
+            long c1 = THREADS.getCurrentThreadCpuTime();
+            long a1 = THREADS.getCurrentThreadAllocatedBytes();
             baseline.run(query, variables);
             long t2 = System.nanoTime();
+            long c2 = THREADS.getCurrentThreadCpuTime();
+            long a2 = THREADS.getCurrentThreadAllocatedBytes();
             hubqlNanos[n] = t1 - t0;
             baselineNanos[n] = t2 - t1;
+            hubqlCpu[n] = c1 - c0;
+            baselineCpu[n] = c2 - c1;
+            hubqlAlloc += a1 - a0;
+            baselineAlloc += a2 - a1;
             maxStatements = Math.max(maxStatements, hubql.lastStatements());
             n++;
         }
@@ -86,6 +106,10 @@ public final class InProcessBench {
         long[] b = Arrays.copyOf(baselineNanos, n);
         Arrays.sort(h);
         Arrays.sort(b);
+        long[] hc = Arrays.copyOf(hubqlCpu, n);
+        long[] bc = Arrays.copyOf(baselineCpu, n);
+        Arrays.sort(hc);
+        Arrays.sort(bc);
         ObjectNode result = MAPPER.createObjectNode();
         result.put("query", query.name());
         result.put("label", query.label());
@@ -95,15 +119,21 @@ public final class InProcessBench {
         result.put("baselineMedianUs", percentile(b, 0.50) / 1e3);
         result.put("baselineP99Us", percentile(b, 0.99) / 1e3);
         result.put("ratio", (double) percentile(h, 0.50) / percentile(b, 0.50));
+        result.put("hubqlCpuMedianUs", percentile(hc, 0.50) / 1e3);
+        result.put("baselineCpuMedianUs", percentile(bc, 0.50) / 1e3);
+        result.put("cpuRatio", (double) percentile(hc, 0.50) / Math.max(1, percentile(bc, 0.50)));
+        result.put("hubqlAllocKb", hubqlAlloc / 1024.0 / n);
+        result.put("baselineAllocKb", baselineAlloc / 1024.0 / n);
         result.put("statements", statements);
         result.put("statementsMax", maxStatements);
         result.put("baselineStatements", baselineStatements);
         result.put("responseBytes", ours.length);
         result.put("identicalJson", same);
-        System.out.printf("%-7d %-28s hubql %9.1f us (p99 %9.1f)  baseline %9.1f us (p99 %9.1f)  ratio %5.2f  stmts %d/%d  n=%d%n",
+        System.out.printf("%-7d %-28s hubql %9.1f us (p99 %9.1f)  baseline %9.1f us (p99 %9.1f)  ratio %5.2f  cpu-ratio %5.2f  alloc %8.1f/%8.1f KB  stmts %d/%d  n=%d%n",
                 size, query.label(), result.get("hubqlMedianUs").asDouble(), result.get("hubqlP99Us").asDouble(),
                 result.get("baselineMedianUs").asDouble(), result.get("baselineP99Us").asDouble(),
-                result.get("ratio").asDouble(), statements, baselineStatements, n);
+                result.get("ratio").asDouble(), result.get("cpuRatio").asDouble(), result.get("hubqlAllocKb").asDouble(),
+                result.get("baselineAllocKb").asDouble(), statements, baselineStatements, n);
         return result;
     }
 
