@@ -89,7 +89,7 @@ public enum Dialect {
     Instant readDateTime(ResultSet rs, int index) throws SQLException {
         if (this == SQLITE) {
             String text = rs.getString(index);
-            return text == null || text.isBlank() ? null : LocalDateTime.parse(text.trim(), SQLITE_DATETIME).toInstant(ZoneOffset.UTC);
+            return text == null || text.isBlank() ? null : SqliteDateTime.parse(text.trim(), SQLITE_DATETIME).toInstant(ZoneOffset.UTC);
         }
         LocalDateTime value = rs.getObject(index, LocalDateTime.class);
         return value == null ? null : value.toInstant(ZoneOffset.UTC);

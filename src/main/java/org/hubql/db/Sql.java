@@ -43,10 +43,10 @@ public final class Sql {
         if (remaining <= 0) {
             throw new DataAccessException("the request's time limit was reached", null, true);
         }
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            bindAll(connection, statement, params);
-            List<T> rows = runCancellable(statement, mapper, remaining);
+        try (Connection connection = database.dataSource().getConnection()) {
+            StatementCache.Prepared prepared = StatementCache.prepare(connection, sql);
+            bindAll(connection, prepared.statement, params);
+            List<T> rows = runCancellable(prepared, mapper, remaining);
             trace.record(sql, rows.size(), System.nanoTime() - started);
             return rows;
         } catch (SQLException e) {
@@ -68,12 +68,16 @@ public final class Sql {
         }
     }
 
-    private <T> List<T> runCancellable(PreparedStatement statement, RowMapper<T> mapper, long remainingNanos)
+    private <T> List<T> runCancellable(StatementCache.Prepared prepared, RowMapper<T> mapper, long remainingNanos)
             throws SQLException {
+        PreparedStatement statement = prepared.statement;
         ScheduledFuture<?> cancel = remainingNanos == Long.MAX_VALUE ? null
                 : database.canceller().schedule(() -> cancelQuietly(statement), remainingNanos, TimeUnit.NANOSECONDS);
         try (ResultSet resultSet = statement.executeQuery()) {
-            Row row = new Row(resultSet, columnIndex(resultSet.getMetaData()), database.dialect());
+            if (prepared.columns == null) {
+                prepared.columns = columnIndex(resultSet.getMetaData());
+            }
+            Row row = new Row(resultSet, prepared.columns, database.dialect());
             List<T> rows = new ArrayList<>();
             while (resultSet.next()) {
                 rows.add(mapper.map(row));

@@ -1,0 +1,372 @@
+package org.hubql.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * The hand-written limit: each benchmark query answered by purpose-built SQL over one read-only sqlite-jdbc
+ * connection with its prepared statements kept open, streamed to JSON by Jackson's generator. It produces the
+ * same JSON as hubql (checked by {@code BaselineParityTest}). Not thread-safe: one per thread.
+ */
+final class Baseline implements AutoCloseable {
+    private static final DateTimeFormatter SQLITE_DATETIME = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd")
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .appendPattern("HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart().appendLiteral('Z').optionalEnd()
+            .toFormatter();
+    private static final String IDS = " IN (SELECT value FROM json_each(?))";
+
+    private final JsonFactory json = new JsonFactory();
+    private final Connection connection;
+    private final PreparedStatement userByName;
+    private final PreparedStatement userById;
+    private final PreparedStatement activePage;
+    private final PreparedStatement defaultServers;
+    private final PreparedStatement groupsOfUsers;
+    private final PreparedStatement userPage;
+    private final PreparedStatement spawnersOfUsers;
+    private final PreparedStatement tokensOfUsers;
+    private final PreparedStatement groupPage;
+    private final PreparedStatement membersOfGroups;
+    private int statements;
+
+    Baseline(Path hub) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        connection = config.createConnection("jdbc:sqlite:" + hub.toAbsolutePath());
+        userByName = connection.prepareStatement("SELECT id, name, admin, last_activity FROM users WHERE name = ?");
+        userById = connection.prepareStatement("SELECT id, name, admin, last_activity FROM users WHERE id = ?");
+        activePage = connection.prepareStatement("SELECT u.id, u.name, u.last_activity FROM users u WHERE u.id IN"
+                + " (SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id) ORDER BY u.id LIMIT ?");
+        defaultServers = connection.prepareStatement("SELECT s.user_id, v.proto, v.ip, v.port, v.base_url FROM spawners s"
+                + " JOIN servers v ON v.id = s.server_id WHERE COALESCE(s.name, '') = '' AND s.user_id" + IDS
+                + " ORDER BY s.user_id, s.name, s.id");
+        groupsOfUsers = connection.prepareStatement("SELECT m.user_id, g.name FROM user_group_map m JOIN groups g"
+                + " ON g.id = m.group_id WHERE m.user_id" + IDS + " ORDER BY g.name, g.id");
+        userPage = connection.prepareStatement("SELECT id, name, admin, last_activity FROM users ORDER BY id LIMIT ?");
+        spawnersOfUsers = connection.prepareStatement("SELECT s.user_id, s.name, s.last_activity, v.id AS server_id,"
+                + " v.proto, v.ip, v.port, v.base_url FROM spawners s LEFT JOIN servers v ON v.id = s.server_id"
+                + " WHERE s.user_id" + IDS + " ORDER BY s.user_id, s.name, s.id");
+        tokensOfUsers = connection.prepareStatement("SELECT t.user_id, t.prefix FROM api_tokens t WHERE t.user_id" + IDS
+                + " ORDER BY t.id");
+        groupPage = connection.prepareStatement("SELECT id, name FROM groups ORDER BY name LIMIT ?");
+        membersOfGroups = connection.prepareStatement("SELECT group_id, name FROM (SELECT m.group_id, u.name,"
+                + " ROW_NUMBER() OVER (PARTITION BY m.group_id ORDER BY u.id) AS member_rank FROM user_group_map m"
+                + " JOIN users u ON u.id = m.user_id WHERE m.group_id" + IDS + ") WHERE member_rank <= ?"
+                + " ORDER BY group_id, member_rank");
+    }
+
+    /** Statements run since the last call. */
+    int takeStatements() {
+        int count = statements;
+        statements = 0;
+        return count;
+    }
+
+    byte[] run(BenchQuery query, Map<String, Object> variables) throws SQLException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try (JsonGenerator gen = json.createGenerator(out)) {
+            gen.writeStartObject();
+            gen.writeFieldName("data");
+            gen.writeStartObject();
+            switch (query) {
+                case USER_BY_NAME -> userByName((String) variables.get("name"), gen);
+                case DASHBOARD -> dashboard(gen);
+                case WIDE -> wide(gen);
+                case GROUP_MEMBERS -> groupMembers(gen);
+                case NODE -> node((String) variables.get("id"), gen);
+            }
+            gen.writeEndObject();
+            gen.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    private void userByName(String name, JsonGenerator gen) throws SQLException, IOException {
+        userByName.setString(1, name);
+        gen.writeFieldName("user");
+        writeOneUser(userByName, gen);
+    }
+
+    private void node(String id, JsonGenerator gen) throws SQLException, IOException {
+        String raw = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8);
+        gen.writeFieldName("node");
+        if (!raw.startsWith("User:")) {
+            gen.writeNull();
+            return;
+        }
+        userById.setLong(1, Long.parseLong(raw.substring("User:".length())));
+        writeOneUser(userById, gen);
+    }
+
+    private void writeOneUser(PreparedStatement statement, JsonGenerator gen) throws SQLException, IOException {
+        statements++;
+        try (ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                gen.writeNull();
+                return;
+            }
+            gen.writeStartObject();
+            gen.writeStringField("id", BenchQuery.userNodeId(rs.getLong(1)));
+            gen.writeStringField("name", rs.getString(2));
+            gen.writeBooleanField("admin", rs.getBoolean(3));
+            writeDateTime(gen, "lastActivity", rs.getString(4));
+            gen.writeEndObject();
+        }
+    }
+
+    private void dashboard(JsonGenerator gen) throws SQLException, IOException {
+        List<Long> ids = new ArrayList<>(100);
+        List<String> names = new ArrayList<>(100);
+        List<String> activity = new ArrayList<>(100);
+        activePage.setInt(1, 100);
+        statements++;
+        try (ResultSet rs = activePage.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+                names.add(rs.getString(2));
+                activity.add(rs.getString(3));
+            }
+        }
+        String keys = idArray(ids);
+        Map<Long, String> urls = defaultServerUrls(keys);
+        Map<Long, List<String>> groups = groupNames(keys);
+        gen.writeObjectFieldStart("users");
+        gen.writeArrayFieldStart("nodes");
+        for (int i = 0; i < ids.size(); i++) {
+            gen.writeStartObject();
+            gen.writeStringField("name", names.get(i));
+            writeDateTime(gen, "lastActivity", activity.get(i));
+            writeServer(gen, urls.containsKey(ids.get(i)), urls.get(ids.get(i)));
+            writeGroups(gen, groups.get(ids.get(i)));
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    private Map<Long, String> defaultServerUrls(String keys) throws SQLException {
+        Map<Long, String> urls = new HashMap<>();
+        defaultServers.setString(1, keys);
+        statements++;
+        try (ResultSet rs = defaultServers.executeQuery()) {
+            while (rs.next()) {
+                urls.putIfAbsent(rs.getLong(1), url(rs, 2));
+            }
+        }
+        return urls;
+    }
+
+    private Map<Long, List<String>> groupNames(String keys) throws SQLException {
+        Map<Long, List<String>> groups = new HashMap<>();
+        groupsOfUsers.setString(1, keys);
+        statements++;
+        try (ResultSet rs = groupsOfUsers.executeQuery()) {
+            while (rs.next()) {
+                groups.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(4)).add(rs.getString(2));
+            }
+        }
+        return groups;
+    }
+
+    private record SpawnerRow(String name, String lastActivity, boolean active, String url) {
+    }
+
+    private void wide(JsonGenerator gen) throws SQLException, IOException {
+        List<Long> ids = new ArrayList<>(1000);
+        List<String> names = new ArrayList<>(1000);
+        List<Boolean> admins = new ArrayList<>(1000);
+        List<String> activity = new ArrayList<>(1000);
+        userPage.setInt(1, 1000);
+        statements++;
+        try (ResultSet rs = userPage.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+                names.add(rs.getString(2));
+                admins.add(rs.getBoolean(3));
+                activity.add(rs.getString(4));
+            }
+        }
+        String keys = idArray(ids);
+        Map<Long, List<SpawnerRow>> spawners = new HashMap<>();
+        spawnersOfUsers.setString(1, keys);
+        statements++;
+        try (ResultSet rs = spawnersOfUsers.executeQuery()) {
+            while (rs.next()) {
+                String name = rs.getString(2);
+                rs.getLong(4);
+                boolean active = !rs.wasNull();
+                spawners.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(2))
+                        .add(new SpawnerRow(name == null ? "" : name, rs.getString(3), active, active ? url(rs, 5) : null));
+            }
+        }
+        Map<Long, List<String>> groups = groupNames(keys);
+        Map<Long, List<String>> tokens = new HashMap<>();
+        tokensOfUsers.setString(1, keys);
+        statements++;
+        try (ResultSet rs = tokensOfUsers.executeQuery()) {
+            while (rs.next()) {
+                tokens.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(2)).add(rs.getString(2));
+            }
+        }
+        gen.writeObjectFieldStart("users");
+        gen.writeArrayFieldStart("nodes");
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            List<SpawnerRow> own = spawners.getOrDefault(id, List.of());
+            gen.writeStartObject();
+            gen.writeStringField("id", BenchQuery.userNodeId(id));
+            gen.writeStringField("name", names.get(i));
+            gen.writeBooleanField("admin", admins.get(i));
+            writeDateTime(gen, "lastActivity", activity.get(i));
+            SpawnerRow byDefault = own.stream().filter(s -> s.name().isEmpty()).findFirst().orElse(null);
+            writeServer(gen, byDefault != null && byDefault.active(), byDefault == null ? null : byDefault.url());
+            gen.writeArrayFieldStart("spawners");
+            for (SpawnerRow spawner : own) {
+                gen.writeStartObject();
+                gen.writeStringField("name", spawner.name());
+                gen.writeBooleanField("active", spawner.active());
+                writeDateTime(gen, "lastActivity", spawner.lastActivity());
+                writeServer(gen, spawner.active(), spawner.url());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            writeGroups(gen, groups.get(id));
+            gen.writeArrayFieldStart("apiTokens");
+            for (String prefix : tokens.getOrDefault(id, List.of())) {
+                gen.writeStartObject();
+                gen.writeStringField("prefix", prefix);
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    private void groupMembers(JsonGenerator gen) throws SQLException, IOException {
+        List<Long> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        groupPage.setInt(1, 100);
+        statements++;
+        try (ResultSet rs = groupPage.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+                names.add(rs.getString(2));
+            }
+        }
+        Map<Long, List<String>> members = new HashMap<>();
+        membersOfGroups.setString(1, idArray(ids));
+        membersOfGroups.setInt(2, 50);
+        statements++;
+        try (ResultSet rs = membersOfGroups.executeQuery()) {
+            while (rs.next()) {
+                members.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(50)).add(rs.getString(2));
+            }
+        }
+        gen.writeObjectFieldStart("groups");
+        gen.writeArrayFieldStart("nodes");
+        for (int i = 0; i < ids.size(); i++) {
+            gen.writeStartObject();
+            gen.writeStringField("name", names.get(i));
+            gen.writeObjectFieldStart("users");
+            gen.writeArrayFieldStart("nodes");
+            for (String member : members.getOrDefault(ids.get(i), List.of())) {
+                gen.writeStartObject();
+                gen.writeStringField("name", member);
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    private static void writeServer(JsonGenerator gen, boolean present, String url) throws IOException {
+        gen.writeFieldName("server");
+        if (!present) {
+            gen.writeNull();
+        } else {
+            gen.writeStartObject();
+            gen.writeStringField("url", url);
+            gen.writeEndObject();
+        }
+    }
+
+    private static void writeGroups(JsonGenerator gen, List<String> names) throws IOException {
+        gen.writeArrayFieldStart("groups");
+        if (names != null) {
+            for (String name : names) {
+                gen.writeStartObject();
+                gen.writeStringField("name", name);
+                gen.writeEndObject();
+            }
+        }
+        gen.writeEndArray();
+    }
+
+    /** The server URL from columns proto, ip, port, base_url starting at {@code first}; null when a part is missing. */
+    private static String url(ResultSet rs, int first) throws SQLException {
+        String proto = rs.getString(first);
+        String ip = rs.getString(first + 1);
+        int port = rs.getInt(first + 2);
+        boolean noPort = rs.wasNull();
+        String baseUrl = rs.getString(first + 3);
+        if (proto == null || ip == null || noPort) {
+            return null;
+        }
+        String host = ip.contains(":") && !ip.startsWith("[") ? "[" + ip + "]" : ip;
+        return proto + "://" + host + ":" + port + (baseUrl == null ? "" : baseUrl);
+    }
+
+    private static void writeDateTime(JsonGenerator gen, String field, String text) throws IOException {
+        if (text == null || text.isBlank()) {
+            gen.writeNullField(field);
+        } else {
+            gen.writeStringField(field, LocalDateTime.parse(text.trim(), SQLITE_DATETIME).toInstant(ZoneOffset.UTC).toString());
+        }
+    }
+
+    private static String idArray(List<Long> ids) {
+        StringBuilder text = new StringBuilder(ids.size() * 7 + 2).append('[');
+        for (int i = 0; i < ids.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(ids.get(i));
+        }
+        return text.append(']').toString();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

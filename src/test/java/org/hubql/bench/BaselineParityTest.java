@@ -1,0 +1,49 @@
+package org.hubql.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.hubql.demo.DemoHub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The benchmark compares like with like: the hand-written baseline answers every query exactly as hubql does. */
+class BaselineParityTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    static Path directory;
+    static HubqlRunner hubql;
+    static Baseline baseline;
+    static BenchQuery.Probe probe;
+
+    @BeforeAll
+    static void openHub() throws Exception {
+        Path hub = DemoHub.write(directory.resolve("hub.sqlite"), 200, 11).file();
+        hubql = new HubqlRunner(hub);
+        baseline = new Baseline(hub);
+        probe = InProcessBench.probe(hub);
+    }
+
+    @AfterAll
+    static void closeHub() throws Exception {
+        hubql.close();
+        baseline.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(BenchQuery.class)
+    void hubql_and_the_baseline_produce_the_same_json(BenchQuery query) throws Exception {
+        Map<String, Object> variables = query.variables(probe);
+        JsonNode ours = MAPPER.readTree(hubql.run(query, variables));
+        JsonNode theirs = MAPPER.readTree(baseline.run(query, variables));
+        assertThat(ours).isEqualTo(theirs);
+        assertThat(ours.get("data").toString()).hasSizeGreaterThan(30).doesNotContain("\"errors\"");
+    }
+}

@@ -1,0 +1,58 @@
+package org.hubql.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fixed query set of the benchmark: each as GraphQL text with its variables. {@link Baseline} answers the same
+ * queries with hand-written SQL.
+ */
+enum BenchQuery {
+    USER_BY_NAME("query($name: String!) { user(name: $name) { id name admin lastActivity } }"),
+    DASHBOARD("{ users(first: 100, filter: {active: true}) { nodes { name lastActivity server { url } groups { name } } } }"),
+    WIDE("{ users(first: 1000) { nodes { id name admin lastActivity server { url } "
+            + "spawners { name active lastActivity server { url } } groups { name } apiTokens { prefix } } } }"),
+    GROUP_MEMBERS("{ groups { nodes { name users(first: 50) { nodes { name } } } } }"),
+    NODE("query($id: ID!) { node(id: $id) { id ... on User { name admin lastActivity } } }");
+
+    static final List<BenchQuery> ALL = List.of(values());
+
+    private final String text;
+
+    BenchQuery(String text) {
+        this.text = text;
+    }
+
+    String text() {
+        return text;
+    }
+
+    String label() {
+        return switch (this) {
+            case USER_BY_NAME -> "user(name)";
+            case DASHBOARD -> "dashboard page";
+            case WIDE -> "wide nested (1000 users)";
+            case GROUP_MEMBERS -> "groups { users(first: 50) }";
+            case NODE -> "node(id)";
+        };
+    }
+
+    /** The variables for a hub in which {@code probe} is a user that exists. */
+    Map<String, Object> variables(Probe probe) {
+        return switch (this) {
+            case USER_BY_NAME -> Map.of("name", probe.userName());
+            case NODE -> Map.of("id", userNodeId(probe.userId()));
+            default -> Map.of();
+        };
+    }
+
+    static String userNodeId(long id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("User:" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An existing user of the hub under test, half-way through it by id. */
+    record Probe(long userId, String userName) {
+    }
+}

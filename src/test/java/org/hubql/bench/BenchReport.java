@@ -1,0 +1,264 @@
+package org.hubql.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code bench/RESULTS.md} from what {@code bench/run} measured: every figure comes from the files in the
+ * work directory, and the targets of the issue are checked against them.
+ *
+ * <p>Usage: {@code BenchReport WORK_DIR NOTES_MD RESULTS_MD}.
+ */
+public final class BenchReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int SMALL = 1_000;
+    private static final int MEDIUM = 10_000;
+    private static final int LARGE = 100_000;
+
+    private final Map<Integer, Map<String, JsonNode>> inProcess = new TreeMap<>();
+    private final List<JsonNode> http = new ArrayList<>();
+    private final List<JsonNode> memory = new ArrayList<>();
+    private final StringBuilder out = new StringBuilder();
+
+    private BenchReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path work = Path.of(args[0]);
+        BenchReport report = new BenchReport();
+        report.read(work);
+        String notes = Files.exists(Path.of(args[1])) ? Files.readString(Path.of(args[1])) : "";
+        Files.writeString(Path.of(args[2]), report.render(Files.readString(work.resolve("machine.txt")), notes));
+    }
+
+    private void read(Path work) throws IOException {
+        try (Stream<Path> files = Files.list(work)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("inprocess-\\d+\\.json")).toList()) {
+                JsonNode run = MAPPER.readTree(file.toFile());
+                Map<String, JsonNode> byQuery = new TreeMap<>();
+                run.get("queries").forEach(q -> byQuery.put(q.get("query").asText(), q));
+                inProcess.put(run.get("size").asInt(), byQuery);
+            }
+        }
+        readLines(work.resolve("http.jsonl"), http);
+        readLines(work.resolve("memory.jsonl"), memory);
+    }
+
+    private static void readLines(Path file, List<JsonNode> into) throws IOException {
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    into.add(MAPPER.readTree(line));
+                }
+            }
+        }
+    }
+
+    private String render(String machine, String notes) {
+        line("# hubql benchmark results");
+        line("");
+        line("Written by `bench/run` from its own measurements; do not edit by hand (the analysis lives in");
+        line("`bench/NOTES.md` and is copied in at the end). Times are medians/p99 over warmed-up runs.");
+        line("");
+        line("## Machine");
+        line("");
+        line("```");
+        out.append(machine.strip()).append('\n');
+        line("```");
+        line("");
+        line("The machine's 2 cores were shared with other engineers' Maven builds during the run: expect noise,");
+        line("especially in p99 and in the HTTP figures. In process, hubql and the baseline are called alternately,");
+        line("one call each, so noise falls on both sides of each ratio alike.");
+        line("");
+        targets();
+        inProcessTables();
+        statementTable();
+        httpTable();
+        memoryTable();
+        if (!notes.isBlank()) {
+            line("---");
+            line("");
+            out.append(notes.strip()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private void targets() {
+        line("## Targets");
+        line("");
+        line("| target | measured | holds |");
+        line("|---|---|---|");
+        ratioTarget("WIDE", MEDIUM, 1.5);
+        ratioTarget("DASHBOARD", MEDIUM, 1.5);
+        ratioTarget("USER_BY_NAME", MEDIUM, 3.0);
+        JsonNode small = query(SMALL, "DASHBOARD");
+        JsonNode large = query(LARGE, "DASHBOARD");
+        if (small != null && large != null) {
+            double growth = large.get("hubqlMedianUs").asDouble() / small.get("hubqlMedianUs").asDouble();
+            row("dashboard page at 100,000 users ≤ 1.5 × its time at 1,000", String.format(Locale.ROOT, "%s / %s = %.2f ×",
+                    us(large.get("hubqlMedianUs")), us(small.get("hubqlMedianUs")), growth), growth <= 1.5);
+        }
+        long errors = http.stream().mapToLong(BenchReport::errors).sum();
+        long requests = http.stream().mapToLong(p -> p.get("requests").asLong()).sum();
+        row("zero errors over HTTP", String.format(Locale.ROOT, "%d errors in %,d requests", errors, requests),
+                errors == 0 && !http.isEmpty());
+        JsonNode warm = memoryAt(LARGE, "warm");
+        JsonNode end = memoryAt(LARGE, "end");
+        if (warm != null && end != null) {
+            double ratio = end.get("heapUsedKb").asDouble() / warm.get("heapUsedKb").asDouble();
+            row("heap after the 100,000-user run and the 64-client soak ≤ 1.2 × after warm-up",
+                    String.format(Locale.ROOT, "%s / %s = %.2f ×", mb(end.get("heapUsedKb")), mb(warm.get("heapUsedKb")), ratio),
+                    ratio <= 1.2);
+        }
+        boolean flat = true;
+        for (BenchQuery q : BenchQuery.ALL) {
+            flat &= statementsBySize(q.name()).stream().distinct().count() == 1;
+        }
+        row("statements per request the same at every size, for every query", flat ? "yes (table below)" : "no (table below)", flat);
+        line("");
+    }
+
+    private void ratioTarget(String query, int size, double limit) {
+        JsonNode q = query(size, query);
+        if (q == null) {
+            return;
+        }
+        double ratio = q.get("ratio").asDouble();
+        row(String.format(Locale.ROOT, "%s at %,d users: hubql / baseline ≤ %.1f", q.get("label").asText(), size, limit),
+                String.format(Locale.ROOT, "%s / %s = %.2f", us(q.get("hubqlMedianUs")), us(q.get("baselineMedianUs")), ratio),
+                ratio <= limit);
+    }
+
+    private void inProcessTables() {
+        line("## In process: hubql against the hand-written baseline");
+        line("");
+        line("hubql = `HubGraph.execute` + Jackson, as the HTTP handler does it; baseline = purpose-built SQL over one");
+        line("read-only sqlite-jdbc connection with prepared statements kept open + Jackson's streaming generator. Both");
+        line("produce the same JSON (checked on every run, and by `BaselineParityTest` in `mvn verify`).");
+        line("");
+        line("| users | query | hubql median | hubql p99 | baseline median | baseline p99 | hubql / baseline | statements (hubql / baseline) | response | runs |");
+        line("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        inProcess.forEach((size, queries) -> {
+            for (BenchQuery bq : BenchQuery.ALL) {
+                JsonNode q = queries.get(bq.name());
+                if (q != null) {
+                    line(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %.2f | %d / %d | %,d B | %,d |", size,
+                            q.get("label").asText(), us(q.get("hubqlMedianUs")), us(q.get("hubqlP99Us")),
+                            us(q.get("baselineMedianUs")), us(q.get("baselineP99Us")), q.get("ratio").asDouble(),
+                            q.get("statements").asInt(), q.get("baselineStatements").asInt(), q.get("responseBytes").asInt(),
+                            q.get("iterations").asInt()));
+                }
+            }
+        });
+        line("");
+    }
+
+    private void statementTable() {
+        line("## SQL statements per request");
+        line("");
+        StringBuilder header = new StringBuilder("| query |");
+        StringBuilder rule = new StringBuilder("|---|");
+        inProcess.keySet().forEach(size -> {
+            header.append(String.format(Locale.ROOT, " %,d users |", size));
+            rule.append("---:|");
+        });
+        line(header + " same at every size |");
+        line(rule + "---|");
+        for (BenchQuery q : BenchQuery.ALL) {
+            List<Integer> counts = statementsBySize(q.name());
+            StringBuilder row = new StringBuilder("| " + q.label() + " |");
+            counts.forEach(c -> row.append(' ').append(c).append(" |"));
+            line(row + (counts.stream().distinct().count() == 1 ? " yes |" : " **no** |"));
+        }
+        line("");
+    }
+
+    private void httpTable() {
+        line("## Over HTTP (wrk, POST /graphql, keep-alive)");
+        line("");
+        line("`wrk -t2 -cN --latency` (`-t1` for one connection) against `hubql serve` on the same machine; the load");
+        line("generator shares the 2 cores with the server, so these are lower bounds of what the server alone does.");
+        line("");
+        line("| users | query | connections | req/s | p50 | p99 | errors |");
+        line("|---:|---|---:|---:|---:|---:|---:|");
+        for (JsonNode p : http) {
+            double seconds = p.get("durationUs").asDouble() / 1e6;
+            String label = BenchQuery.valueOf(p.get("query").asText().toUpperCase(Locale.ROOT)).label()
+                    + (p.has("soak") ? " (soak)" : "");
+            line(String.format(Locale.ROOT, "| %,d | %s | %d | %,.0f | %s | %s | %d |", p.get("size").asInt(), label,
+                    p.get("connections").asInt(), p.get("requests").asDouble() / seconds, us(p.get("p50Us")), us(p.get("p99Us")),
+                    errors(p)));
+        }
+        line("");
+    }
+
+    private void memoryTable() {
+        line("## Server memory");
+        line("");
+        line("Heap in use after a full GC (`jcmd GC.run`, then `GC.heap_info`) and RSS (`/proc/<pid>/status`), after the");
+        line("HTTP warm-up and at the end of each size's run (at 100,000 users the end follows the soak).");
+        line("");
+        line("| users | heap after warm-up | heap at end | end / warm-up | RSS after warm-up | RSS at end |");
+        line("|---:|---:|---:|---:|---:|---:|");
+        for (int size : inProcess.keySet()) {
+            JsonNode warm = memoryAt(size, "warm");
+            JsonNode end = memoryAt(size, "end");
+            if (warm != null && end != null) {
+                line(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %s | %s |", size, mb(warm.get("heapUsedKb")),
+                        mb(end.get("heapUsedKb")), end.get("heapUsedKb").asDouble() / warm.get("heapUsedKb").asDouble(),
+                        mb(warm.get("rssKb")), mb(end.get("rssKb"))));
+            }
+        }
+        line("");
+    }
+
+    private List<Integer> statementsBySize(String query) {
+        List<Integer> counts = new ArrayList<>();
+        inProcess.values().forEach(queries -> {
+            JsonNode q = queries.get(query);
+            counts.add(q == null ? -1 : q.get("statementsMax").asInt());
+        });
+        return counts;
+    }
+
+    private JsonNode query(int size, String query) {
+        Map<String, JsonNode> queries = inProcess.get(size);
+        return queries == null ? null : queries.get(query);
+    }
+
+    private JsonNode memoryAt(int size, String phase) {
+        return memory.stream().filter(m -> m.get("size").asInt() == size && m.get("phase").asText().equals(phase))
+                .findFirst().orElse(null);
+    }
+
+    private static long errors(JsonNode p) {
+        return p.get("connectErrors").asLong() + p.get("readErrors").asLong() + p.get("writeErrors").asLong()
+                + p.get("non2xx").asLong() + p.get("timeouts").asLong();
+    }
+
+    private void row(String target, String measured, boolean holds) {
+        line("| " + target + " | " + measured + " | " + (holds ? "yes" : "**no**") + " |");
+    }
+
+    private static String us(JsonNode micros) {
+        double value = micros.asDouble();
+        return value >= 1000 ? String.format(Locale.ROOT, "%.2f ms", value / 1000) : String.format(Locale.ROOT, "%.1f µs", value);
+    }
+
+    private static String mb(JsonNode kb) {
+        return String.format(Locale.ROOT, "%.1f MB", kb.asDouble() / 1024);
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+}
