@@ -75,8 +75,8 @@ public final class BenchReport {
         out.append(machine.strip()).append('\n');
         line("```");
         line("");
-        line("The machine's 2 cores were shared with other engineers' Maven builds during the run: expect noise,");
-        line("especially in p99 and in the HTTP figures. In process, hubql and the baseline are called alternately,");
+        line("The load averages above say how busy the 2 cores were (wrk and the server share them during the HTTP");
+        line("part): expect noise, especially in p99 and in the HTTP figures. In process, hubql and the baseline are called alternately,");
         line("one call each, so noise falls on both sides of each ratio alike.");
         line("");
         targets();
