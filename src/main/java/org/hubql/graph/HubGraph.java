@@ -5,7 +5,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.introspection.Introspection;
 import graphql.schema.GraphQLSchema;
@@ -42,18 +42,29 @@ public final class HubGraph {
     private final GraphOptions options;
     private final GraphQL graphQL;
     private final String sdl;
+    private final BreadthFirstStrategy breadthFirst = new BreadthFirstStrategy(new ErrorHandler());
 
     public HubGraph(Database database, GraphOptions options) {
+        this(database, options, true);
+    }
+
+    /** With {@code breadthFirst} false, every query runs on graphql-java's own strategy (to compare the two). */
+    HubGraph(Database database, GraphOptions options, boolean breadthFirst) {
         this.database = database;
         this.queries = Queries.forSchema(database.schema());
         this.options = options;
         this.sdl = readSdl();
         GraphQLSchema schema = newSchema(sdl, Wiring.newWiring(options.pageSize(), database.schema(), database.dialect().engineName()));
         this.graphQL = GraphQL.newGraphQL(schema)
-                .defaultDataFetcherExceptionHandler(new ErrorHandler())
+                .queryExecutionStrategy(breadthFirst ? this.breadthFirst : new AsyncExecutionStrategy(new ErrorHandler()))
                 .preparsedDocumentProvider(new DocumentCache(500))
-                .instrumentation(new ChainedInstrumentation(instrumentations(options)))
+                .instrumentation(new OperationInstrumentation(instrumentations(options)))
                 .build();
+    }
+
+    /** How many operations the breadth-first strategy handed back to graphql-java's own. */
+    long handedBack() {
+        return breadthFirst.handedBack();
     }
 
     /** Whether the schema may be read: introspection queries and {@code /schema.graphql}. */

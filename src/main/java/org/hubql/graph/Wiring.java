@@ -3,6 +3,8 @@ package org.hubql.graph;
 import static graphql.schema.idl.TypeRuntimeWiring.newTypeWiring;
 
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
 import graphql.schema.TypeResolver;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
@@ -109,6 +111,11 @@ final class Wiring {
 
     /** Model records carry the name of their GraphQL type. */
     private static TypeResolver byClassName() {
-        return env -> env.getSchema().getObjectType(env.getObject().getClass().getSimpleName());
+        return env -> objectTypeOf(env.getSchema(), env.getObject());
+    }
+
+    /** The object type of a model record; null for any other value. */
+    static GraphQLObjectType objectTypeOf(GraphQLSchema schema, Object value) {
+        return schema.getObjectType(value.getClass().getSimpleName());
     }
 }

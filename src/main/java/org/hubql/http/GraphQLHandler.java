@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +18,13 @@ import org.hubql.graph.HubGraph;
  */
 final class GraphQLHandler {
     private final HubGraph graph;
-    private final ObjectMapper mapper;
+    private final ResponseJson json;
     private final GraphQLHttpRequest requests;
     private final boolean trace;
 
     GraphQLHandler(HubGraph graph, ObjectMapper mapper, boolean trace) {
         this.graph = graph;
-        this.mapper = mapper;
+        this.json = new ResponseJson(mapper);
         this.requests = new GraphQLHttpRequest(mapper);
         this.trace = trace;
     }
@@ -109,12 +107,8 @@ final class GraphQLHandler {
     }
 
     private void write(Context ctx, String responseType, Object body) {
-        try {
-            ctx.contentType(responseType + "; charset=utf-8");
-            ctx.result(mapper.writeValueAsBytes(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ctx.contentType(responseType + "; charset=utf-8");
+        ctx.result(json.write(body));
     }
 
     static Map<String, Object> errorBody(String message, String code) {

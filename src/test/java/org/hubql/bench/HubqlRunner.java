@@ -13,13 +13,14 @@ import org.hubql.graph.GraphOptions;
 import org.hubql.graph.GraphRequest;
 import org.hubql.graph.HubGraph;
 import org.hubql.graph.PageSize;
+import org.hubql.http.ResponseJson;
 import org.hubql.model.Viewer;
 
-/** hubql in process: the graph layer plus the JSON serialization the HTTP handler does, without the socket. */
+/** hubql in process: the graph layer plus the JSON writing the HTTP handler does, without the socket. */
 final class HubqlRunner implements AutoCloseable {
     /** The demo hub's user 1, {@code admin}, as the HTTP runs authenticate: through visibility checks that pass. */
     private static final Viewer DEMO_ADMIN = new Viewer(Viewer.Kind.USER, 1, true);
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ResponseJson json = new ResponseJson(new ObjectMapper());
     private final Database database;
     private final HubGraph graph;
     private int lastStatements;
@@ -38,7 +39,7 @@ final class HubqlRunner implements AutoCloseable {
         lastStatements = trace.count();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", result.getData());
-        return mapper.writeValueAsBytes(body);
+        return json.write(body);
     }
 
     int lastStatements() {
