@@ -6,7 +6,6 @@ import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AsyncExecutionStrategy;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.introspection.Introspection;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +56,7 @@ public final class HubGraph {
         this.graphQL = GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(breadthFirst ? this.breadthFirst : new AsyncExecutionStrategy(new ErrorHandler()))
                 .preparsedDocumentProvider(new DocumentCache(500))
-                .instrumentation(new OperationInstrumentation(instrumentations(options)))
+                .instrumentation(new HubInstrumentation(Limits.instrumentations(options.limits(), options.pageSize()), new Visibility()))
                 .build();
     }
 
@@ -100,12 +98,6 @@ public final class HubGraph {
             Thread.currentThread().interrupt();
             return timedOut();
         }
-    }
-
-    private static List<Instrumentation> instrumentations(GraphOptions options) {
-        List<Instrumentation> all = new ArrayList<>(Limits.instrumentations(options.limits(), options.pageSize()));
-        all.add(new Visibility());
-        return all;
     }
 
     private ExecutionResult timedOut() {

@@ -1,0 +1,119 @@
+package org.hubql.graph;
+
+import graphql.ExecutionResult;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
+import graphql.execution.instrumentation.ExecutionStrategyInstrumentationContext;
+import graphql.execution.instrumentation.FieldFetchingInstrumentationContext;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionStrategyParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * hubql's instrumentations, chained: the {@link Limits}, which look at each operation before it runs, and
+ * {@link Visibility}, which wraps data fetchers.
+ *
+ * <p>None of them observes the execution of each object or field, so those hooks answer "nothing to do" at once
+ * instead of asking every instrumentation, as {@link ChainedInstrumentation} would for each of the tens of
+ * thousands of fields a wide query resolves. And the limits depend only on the document, the operation and the
+ * variables, so an operation that passed them is not walked again when it comes back with the same variables, as
+ * a polling dashboard's does.
+ */
+final class HubInstrumentation extends ChainedInstrumentation {
+    private static final int REMEMBERED = 1_000;
+    private final Set<Passed> passed = ConcurrentHashMap.newKeySet();
+
+    HubInstrumentation(List<Instrumentation> limits, Visibility visibility) {
+        super(Stream.concat(limits.stream(), Stream.of(visibility)).toList());
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                         InstrumentationState state) {
+        ExecutionContext execution = parameters.getExecutionContext();
+        Passed operation = new Passed(execution.getDocument(), execution.getOperationDefinition(),
+                execution.getCoercedVariables().toMap());
+        if (passed.contains(operation)) {
+            return SimpleInstrumentationContext.noOp();
+        }
+        InstrumentationContext<ExecutionResult> context = super.beginExecuteOperation(parameters, state);
+        if (passed.size() >= REMEMBERED) {
+            passed.clear();
+        }
+        passed.add(operation);
+        return context;
+    }
+
+    /** An operation of a parsed document (the same instance while {@link DocumentCache} holds it) with its variables. */
+    private record Passed(Document document, OperationDefinition operation, Map<String, Object> variables) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Passed that && document == that.document && operation == that.operation
+                    && variables.equals(that.variables);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(operation) + variables.hashCode();
+        }
+    }
+
+    @Override
+    public ExecutionStrategyInstrumentationContext beginExecutionStrategy(InstrumentationExecutionStrategyParameters parameters,
+                                                                          InstrumentationState state) {
+        return null;
+    }
+
+    @Override
+    public ExecuteObjectInstrumentationContext beginExecuteObject(InstrumentationExecutionStrategyParameters parameters,
+                                                                  InstrumentationState state) {
+        return null;
+    }
+
+    @Override
+    public InstrumentationContext<Object> beginDeferredField(InstrumentationFieldParameters parameters, InstrumentationState state) {
+        return null;
+    }
+
+    @Override
+    public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters, InstrumentationState state) {
+        return null;
+    }
+
+    @Override
+    public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+        return null;
+    }
+
+    @Override
+    public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
+                                                                  InstrumentationState state) {
+        return null;
+    }
+
+    @Override
+    public InstrumentationContext<Object> beginFieldCompletion(InstrumentationFieldCompleteParameters parameters,
+                                                               InstrumentationState state) {
+        return null;
+    }
+
+    @Override
+    public InstrumentationContext<Object> beginFieldListCompletion(InstrumentationFieldCompleteParameters parameters,
+                                                                   InstrumentationState state) {
+        return null;
+    }
+}
