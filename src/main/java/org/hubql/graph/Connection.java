@@ -18,7 +18,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<Com
     static <T> Connection<T> of(List<T> rows, int pageSize, Function<T, String> cursor,
                                 Supplier<CompletableFuture<Integer>> totalCount) {
         boolean hasNextPage = rows.size() > pageSize;
-        List<Edge<T>> edges = rows.stream().limit(pageSize).map(row -> new Edge<>(cursor.apply(row), row)).toList();
+        List<Edge<T>> edges = rows.stream().limit(pageSize).map(row -> new Edge<>(row, cursor)).toList();
         String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new Connection<>(edges, new PageInfo(hasNextPage, endCursor), totalCount);
     }
@@ -32,7 +32,11 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<Com
         return edges.stream().map(Edge::node).toList();
     }
 
-    public record Edge<T>(String cursor, T node) {
+    /** A row and how to write its cursor, which is done only when a query selects it. */
+    public record Edge<T>(T node, Function<T, String> cursorOf) {
+        public String cursor() {
+            return cursorOf.apply(node);
+        }
     }
 
     public record PageInfo(boolean hasNextPage, String endCursor) {
