@@ -9,9 +9,11 @@ final class UserWhere {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     private final UserSelection selection;
+    private final boolean usesIndex;
 
     UserWhere(Dialect dialect, UserSelection selection) {
         this.selection = selection;
+        this.usesIndex = dialect == Dialect.SQLITE && selection.active() != null;
         if (selection.nameContains() != null) {
             add("LOWER(u.name) LIKE ? ESCAPE '!'", "%" + escapeLike(selection.nameContains().toLowerCase(Locale.ROOT)) + "%");
         }
@@ -19,8 +21,7 @@ final class UserWhere {
             conditions.add(selection.admin() ? "u.admin = TRUE" : "(u.admin IS NULL OR u.admin = FALSE)");
         }
         if (selection.active() != null) {
-            String running = "SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL";
-            conditions.add("u.id " + (selection.active() ? "IN" : "NOT IN") + " (" + running + ")");
+            conditions.add(dialect == Dialect.SQLITE ? runningFromIndex(selection.active()) : runningSubquery(selection.active()));
         }
         if (selection.lastActivityAfter() != null) {
             add("u.last_activity > ?", selection.lastActivityAfter());
@@ -38,6 +39,24 @@ final class UserWhere {
             conditions.add(in.text());
             params.addAll(in.params());
         }
+    }
+
+    /**
+     * On SQLite, spawners has no index on user_id or server_id: the subquery would scan it on every page, while
+     * the connection's {@link SpawnerIndex} lets the page walk users in order and stop at its size.
+     */
+    private static String runningFromIndex(boolean active) {
+        return (active ? "" : "NOT ") + SpawnerIndexes.RUNNING_USER + "(u.id)";
+    }
+
+    private static String runningSubquery(boolean active) {
+        String running = "SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL";
+        return "u.id " + (active ? "IN" : "NOT IN") + " (" + running + ")";
+    }
+
+    /** True when the statement must run with a fresh {@link SpawnerIndex} on its connection. */
+    boolean needsSpawnerIndex() {
+        return usesIndex;
     }
 
     /** Only rows after the keyset position in the selection's order. */
