@@ -9,13 +9,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hubql.model.Spawner;
 import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 
-/** The SQLite spawner index as the queries use it: the plans it allows, when it is rebuilt, and the work a rebuild is recorded as. */
+/** The SQLite spawner index as the queries use it: the plans it allows, when it is rebuilt, and stale entries. */
 class SpawnerIndexesTest {
     private static final UserSelection ACTIVE = new UserSelection(null, null, true, null, null, null, null, UserSort.ID, false);
 
@@ -40,6 +43,22 @@ class SpawnerIndexesTest {
     }
 
     @Test
+    void the_spawners_of_a_batch_of_users_are_read_by_primary_key() throws Exception {
+        Path hub = TestHub.small(directory);
+        try (Database database = Database.openSqlite(hub, 2)) {
+            Queries queries = Queries.forSchema(database.schema());
+            SqlTrace trace = new SqlTrace(true);
+            Map<Long, List<Spawner>> spawners = queries.spawners().byUserIds(database.newSql(trace, 0), List.of(1L, 2L, 3L, 6L));
+
+            assertThat(spawners).containsOnlyKeys(1L, 2L, 6L);
+            assertThat(spawners.get(2L)).extracting(Spawner::name).containsExactly("", "ml");
+            assertThat(plan(hub, trace.statements().get(0).sql()))
+                    .contains("SEARCH s USING INTEGER PRIMARY KEY (rowid=?)")
+                    .noneMatch(step -> step.startsWith("SCAN s"));
+        }
+    }
+
+    @Test
     void the_index_is_rebuilt_as_upkeep_on_first_use_and_after_another_connection_commits_never_counted() throws Exception {
         Path hub = TestHub.small(directory);
         try (Database database = Database.openSqlite(hub, 1)) {
@@ -54,6 +73,21 @@ class SpawnerIndexesTest {
                     "INSERT INTO spawners (id, user_id, server_id, name) VALUES (6, 3, 4, '')");
             assertThat(activePage(database, queries)).isEqualTo(new Run(3, 1, 1));
             assertThat(activePage(database, queries)).isEqualTo(new Run(3, 1, 0));
+        }
+    }
+
+    @Test
+    void spawners_are_grouped_by_their_own_user_whatever_ids_a_stale_index_names() throws Exception {
+        Path hub = TestHub.small(directory);
+        try (Database database = Database.openSqlite(hub, 2)) {
+            SpawnerQueries spawners = Queries.forSchema(database.schema()).spawners();
+            Sql sql = database.newSql(new SqlTrace(false), 0);
+
+            Map<Long, List<Spawner>> byUser = spawners.byIdsForUsers(sql, Set.of(2L, 5L, 6L), index -> List.of(1L, 2L, 3L, 4L, 5L, 99L));
+
+            assertThat(byUser).containsOnlyKeys(2L, 6L);
+            assertThat(byUser.get(2L)).extracting(Spawner::id).containsExactly(1L, 2L);
+            assertThat(byUser.get(6L)).extracting(Spawner::id).containsExactly(5L);
         }
     }
 
