@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * Which spawners each user has, and which users have a running server, as read from {@code spawners} in one
  * statement: what a hub without an index on {@code spawners.user_id} would otherwise scan for on every request.
- * Immutable. Each spawner is one {@code long} ({@code user_id << 32 | id}, sorted), so 100,000 spawners take
- * 0.8 MB; a hub whose ids do not fit (user ids from 2^31, spawner ids from 2^32) is refused with an error.
+ * Immutable. Each spawner is one {@code long} ({@code user_id << 32 | id}, sorted) and each running user another,
+ * so a hub of 100,000 users takes about 1 MB per pooled connection. Ids that do not fit (user ids from 2^31,
+ * spawner ids from 2^32) fail the build with an error rather than being misread.
  */
 final class SpawnerIndex {
     /** Running means the spawner's server row exists, not merely that {@code server_id} is set. */
@@ -29,6 +30,10 @@ final class SpawnerIndex {
 
     boolean running(long userId) {
         return Arrays.binarySearch(runningUsers, userId) >= 0;
+    }
+
+    long[] runningUserIds() {
+        return runningUsers.clone();
     }
 
     /** The ids of these users' spawners, by user then spawner id. */

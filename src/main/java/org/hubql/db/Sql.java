@@ -57,8 +57,9 @@ public final class Sql {
             throw new DataAccessException("the request's time limit was reached", null, true);
         }
         try (Connection connection = database.dataSource().getConnection()) {
+            long upkeepStarted = System.nanoTime();
             List<?> values = params.on(connection);
-            started = System.nanoTime();
+            started += System.nanoTime() - upkeepStarted;
             List<T> rows = new ArrayList<>();
             forEachRow(connection, sql, values, row -> rows.add(mapper.map(row)));
             trace.record(sql, rows.size(), System.nanoTime() - started);

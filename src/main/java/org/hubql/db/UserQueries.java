@@ -37,7 +37,7 @@ public final class UserQueries {
 
     /** Up to {@code limit} users matching the selection, after the keyset position if one is given. */
     public List<User> page(Sql sql, UserSelection selection, UserKeyset after, int limit) {
-        UserWhere where = new UserWhere(sql.dialect(), selection);
+        UserWhere where = new UserWhere(sql.dialect(), selection, false);
         if (after != null) {
             where.after(after);
         }
@@ -49,14 +49,14 @@ public final class UserQueries {
     }
 
     public int count(Sql sql, UserSelection selection) {
-        UserWhere where = new UserWhere(sql.dialect(), selection);
+        UserWhere where = new UserWhere(sql.dialect(), selection, true);
         List<Integer> count = list(sql, where, "SELECT COUNT(*) AS total FROM users u" + where.text(), where.params(),
                 row -> row.intOrNull("total"));
         return count.isEmpty() || count.get(0) == null ? 0 : count.get(0);
     }
 
-    private static <T> List<T> list(Sql sql, UserWhere where, String statement, List<?> params, RowMapper<T> mapper) {
-        return where.needsSpawnerIndex() ? sql.listWithSpawnerIndex(statement, index -> params, mapper)
+    private static <T> List<T> list(Sql sql, UserWhere where, String statement, List<Object> params, RowMapper<T> mapper) {
+        return where.needsSpawnerIndex() ? sql.listWithSpawnerIndex(statement, index -> UserWhere.withRunningUsers(params, index), mapper)
                 : sql.list(statement, params, mapper);
     }
 

@@ -6,12 +6,16 @@ import java.util.Locale;
 
 /** Builds the WHERE clause of a {@link UserSelection}, with its parameters in order. */
 final class UserWhere {
+    /** Stands for the running users' ids until a fresh {@link SpawnerIndex} supplies them. */
+    private static final Object RUNNING_USER_IDS = new Object();
+
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     private final UserSelection selection;
     private final boolean usesIndex;
 
-    UserWhere(Dialect dialect, UserSelection selection) {
+    /** {@code counting}: for a count, which reads every user anyway, rather than for a page that stops early. */
+    UserWhere(Dialect dialect, UserSelection selection, boolean counting) {
         this.selection = selection;
         this.usesIndex = dialect == Dialect.SQLITE && selection.active() != null;
         if (selection.nameContains() != null) {
@@ -21,7 +25,13 @@ final class UserWhere {
             conditions.add(selection.admin() ? "u.admin = TRUE" : "(u.admin IS NULL OR u.admin = FALSE)");
         }
         if (selection.active() != null) {
-            conditions.add(dialect == Dialect.SQLITE ? runningFromIndex(selection.active()) : runningSubquery(selection.active()));
+            if (dialect != Dialect.SQLITE) {
+                conditions.add(runningSubquery(selection.active()));
+            } else if (counting) {
+                add("u.id " + (selection.active() ? "IN" : "NOT IN") + " (SELECT value FROM json_each(?))", RUNNING_USER_IDS);
+            } else {
+                conditions.add((selection.active() ? "" : "NOT ") + SpawnerIndexes.RUNNING_USER + "(u.id)");
+            }
         }
         if (selection.lastActivityAfter() != null) {
             add("u.last_activity > ?", selection.lastActivityAfter());
@@ -42,11 +52,15 @@ final class UserWhere {
     }
 
     /**
-     * On SQLite, spawners has no index on user_id or server_id: the subquery would scan it on every page, while
-     * the connection's {@link SpawnerIndex} lets the page walk users in order and stop at its size.
+     * On SQLite, spawners has no index on user_id or server_id, so the subquery would scan it for every statement.
+     * The connection's {@link SpawnerIndex} answers instead: a page asks {@code hubql_running_user(u.id)} user by
+     * user, walks users in order and stops at its size; a count, which visits every user, gets the running users'
+     * ids as one parameter rather than calling back into Java for each user.
      */
-    private static String runningFromIndex(boolean active) {
-        return (active ? "" : "NOT ") + SpawnerIndexes.RUNNING_USER + "(u.id)";
+    static List<Object> withRunningUsers(List<Object> params, SpawnerIndex index) {
+        List<Object> bound = new ArrayList<>(params);
+        bound.replaceAll(param -> param == RUNNING_USER_IDS ? JsonText.array(index.runningUserIds()) : param);
+        return bound;
     }
 
     private static String runningSubquery(boolean active) {

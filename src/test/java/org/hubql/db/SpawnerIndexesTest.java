@@ -92,12 +92,27 @@ class SpawnerIndexesTest {
     }
 
     @Test
+    void a_count_takes_the_running_users_as_one_parameter_from_the_fresh_index() throws Exception {
+        try (Database database = Database.openSqlite(TestHub.small(directory), 1)) {
+            UserQueries users = Queries.forSchema(database.schema()).users();
+            SqlTrace trace = new SqlTrace(true);
+            Sql sql = database.newSql(trace, 0);
+            UserSelection idle = new UserSelection(null, false, false, null, null, null, null, UserSort.ID, false);
+
+            assertThat(users.count(sql, ACTIVE)).isEqualTo(2);
+            assertThat(users.count(sql, idle)).isEqualTo(3);
+            assertThat(trace.statements()).extracting(SqlTrace.TracedStatement::sql).allMatch(text -> text.contains("json_each(?)"));
+        }
+    }
+
+    @Test
     void other_engines_keep_the_portable_subquery() {
-        String where = new UserWhere(Dialect.POSTGRESQL, ACTIVE).text();
+        String where = new UserWhere(Dialect.POSTGRESQL, ACTIVE, false).text();
         assertThat(where).isEqualTo(" WHERE u.id IN (SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id"
                 + " WHERE s.user_id IS NOT NULL)");
-        assertThat(new UserWhere(Dialect.MYSQL, ACTIVE).needsSpawnerIndex()).isFalse();
-        assertThat(new UserWhere(Dialect.SQLITE, ACTIVE).text()).isEqualTo(" WHERE hubql_running_user(u.id)");
+        assertThat(new UserWhere(Dialect.POSTGRESQL, ACTIVE, true).text()).isEqualTo(where);
+        assertThat(new UserWhere(Dialect.MYSQL, ACTIVE, true).needsSpawnerIndex()).isFalse();
+        assertThat(new UserWhere(Dialect.SQLITE, ACTIVE, false).text()).isEqualTo(" WHERE hubql_running_user(u.id)");
     }
 
     private record Run(int users, int statements, int rebuilds) {
