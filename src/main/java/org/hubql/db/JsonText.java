@@ -23,6 +23,14 @@ final class JsonText {
         }
     }
 
+    static String array(long[] ids) {
+        StringBuilder json = new StringBuilder(ids.length * 7 + 2).append('[');
+        for (int i = 0; i < ids.length; i++) {
+            json.append(i == 0 ? "" : ",").append(ids[i]);
+        }
+        return json.append(']').toString();
+    }
+
     /** A JupyterHub {@code JSONList} column; null reads as an empty list, as JupyterHub reads it. */
     static List<String> stringList(String text) {
         if (text == null || text.isBlank()) {

@@ -1,9 +1,13 @@
 package org.hubql.db;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.hubql.model.Spawner;
 
 /** All SQL on {@code spawners}. Never selects {@code state}. */
@@ -11,6 +15,7 @@ public final class SpawnerQueries {
     private final KeyedQuery<Long, Spawner> byId;
     private final KeyedQuery<Long, Spawner> byServerId;
     private final KeyedQuery<Long, Spawner> byUserId;
+    private final String byIdsInUserOrder;
 
     public SpawnerQueries(HubSchema schema) {
         String select = "SELECT " + schema.select("s", "spawners", "id", "user_id", "server_id", "name", "started",
@@ -19,6 +24,7 @@ public final class SpawnerQueries {
         this.byServerId = new KeyedQuery<>(select, "s.server_id", "", row -> row.id("server_id"), SpawnerQueries::map);
         this.byUserId = new KeyedQuery<>(select, "s.user_id", "ORDER BY s.user_id, s.name, s.id", row -> row.id("user_id"),
                 SpawnerQueries::map);
+        this.byIdsInUserOrder = select + " WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.user_id, s.name, s.id";
     }
 
     static Spawner map(Row row) throws SQLException {
@@ -37,6 +43,30 @@ public final class SpawnerQueries {
 
     /** Each user's spawners, the default ({@code ''}) first, then by name. */
     public Map<Long, List<Spawner>> byUserIds(Sql sql, Collection<Long> userIds) {
-        return byUserId.grouped(sql, userIds);
+        if (sql.dialect() != Dialect.SQLITE) {
+            return byUserId.grouped(sql, userIds);
+        }
+        Set<Long> wanted = Set.copyOf(userIds);
+        return byIdsForUsers(sql, wanted, index -> index.spawnerIds(wanted));
+    }
+
+    /**
+     * On SQLite, which has no index on {@code spawners.user_id}: the spawners {@code spawnerIds} names, loaded by
+     * primary key. A spawner may have changed hands since the index was read, so rows are grouped by their own
+     * {@code user_id}, and those of users not asked for are dropped.
+     */
+    Map<Long, List<Spawner>> byIdsForUsers(Sql sql, Set<Long> userIds, Function<SpawnerIndex, List<Long>> spawnerIds) {
+        Map<Long, List<Spawner>> byUser = new LinkedHashMap<>();
+        if (userIds.isEmpty()) {
+            return byUser;
+        }
+        sql.listWithSpawnerIndex(byIdsInUserOrder, index -> List.of(JsonText.array(spawnerIds.apply(index))), row -> {
+            Spawner spawner = map(row);
+            if (spawner.userId() != null && userIds.contains(spawner.userId())) {
+                byUser.computeIfAbsent(spawner.userId(), id -> new ArrayList<>()).add(spawner);
+            }
+            return null;
+        });
+        return byUser;
     }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Runs the read statements of one request. Each statement borrows a pooled connection in auto-commit mode and
@@ -38,15 +40,28 @@ public final class Sql {
     }
 
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
+        return list(sql, connection -> params, mapper);
+    }
+
+    /**
+     * {@link #list} for a statement that depends on the {@link SpawnerIndex} (SQLite only): the index of the
+     * borrowed connection is brought up to date on that connection first, and the parameters may be taken from it.
+     */
+    <T> List<T> listWithSpawnerIndex(String sql, Function<SpawnerIndex, List<?>> params, RowMapper<T> mapper) {
+        return list(sql, connection -> params.apply(SpawnerIndexes.fresh(this, connection)), mapper);
+    }
+
+    private <T> List<T> list(String sql, Parameters params, RowMapper<T> mapper) {
         long started = System.nanoTime();
-        long remaining = deadlineNanos == 0 ? Long.MAX_VALUE : deadlineNanos - started;
-        if (remaining <= 0) {
+        if (remainingNanos() <= 0) {
             throw new DataAccessException("the request's time limit was reached", null, true);
         }
         try (Connection connection = database.dataSource().getConnection()) {
-            StatementCache.Prepared prepared = StatementCache.prepare(connection, sql);
-            bindAll(connection, prepared.statement, params);
-            List<T> rows = runCancellable(prepared, mapper, remaining);
+            long upkeepStarted = System.nanoTime();
+            List<?> values = params.on(connection);
+            started += System.nanoTime() - upkeepStarted;
+            List<T> rows = new ArrayList<>();
+            forEachRow(connection, sql, values, row -> rows.add(mapper.map(row)));
             trace.record(sql, rows.size(), System.nanoTime() - started);
             return rows;
         } catch (SQLException e) {
@@ -55,6 +70,17 @@ public final class Sql {
             String message = timedOut ? "the request's time limit was reached" : "a database read failed";
             throw new DataAccessException(message, e, timedOut);
         }
+    }
+
+    /** Runs one statement on a connection the caller has borrowed, cancelled at the request's deadline. */
+    void forEachRow(Connection connection, String sql, List<?> params, RowMapper<?> action) throws SQLException {
+        long remaining = remainingNanos();
+        if (remaining <= 0) {
+            throw new SQLTimeoutException("the request's time limit was reached");
+        }
+        StatementCache.Prepared prepared = StatementCache.prepare(connection, sql);
+        bindAll(connection, prepared.statement, params);
+        runCancellable(prepared, action, remaining);
     }
 
     public <T> T single(String sql, List<?> params, RowMapper<T> mapper) {
@@ -68,8 +94,11 @@ public final class Sql {
         }
     }
 
-    private <T> List<T> runCancellable(StatementCache.Prepared prepared, RowMapper<T> mapper, long remainingNanos)
-            throws SQLException {
+    private long remainingNanos() {
+        return deadlineNanos == 0 ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+    }
+
+    private void runCancellable(StatementCache.Prepared prepared, RowMapper<?> action, long remainingNanos) throws SQLException {
         PreparedStatement statement = prepared.statement;
         ScheduledFuture<?> cancel = remainingNanos == Long.MAX_VALUE ? null
                 : database.canceller().schedule(() -> cancelQuietly(statement), remainingNanos, TimeUnit.NANOSECONDS);
@@ -78,11 +107,9 @@ public final class Sql {
                 prepared.columns = columnIndex(resultSet.getMetaData());
             }
             Row row = new Row(resultSet, prepared.columns, database.dialect());
-            List<T> rows = new ArrayList<>();
             while (resultSet.next()) {
-                rows.add(mapper.map(row));
+                action.map(row);
             }
-            return rows;
         } finally {
             if (cancel != null) {
                 cancel.cancel(false);
@@ -104,5 +131,11 @@ public final class Sql {
         } catch (SQLException | RuntimeException ignored) {
             // the statement finished or its connection closed meanwhile: nothing left to cancel
         }
+    }
+
+    /** The values a statement binds, possibly read from state kept on the borrowed connection. */
+    @FunctionalInterface
+    private interface Parameters {
+        List<?> on(Connection connection) throws SQLException;
     }
 }

@@ -6,10 +6,15 @@ import java.util.List;
 /**
  * The statements one request ran. The count is always kept; the statements themselves only when tracing is on.
  * Parameter values are never recorded: they can hold token prefixes and user names.
+ *
+ * <p>Upkeep is work a statement needed that depends on the pool's state rather than on the query (rebuilding a
+ * connection's {@link SpawnerIndex}): it is listed apart when tracing is on and never counted, so the count of
+ * a query is the same on every run.
  */
 public final class SqlTrace {
     private final boolean keepStatements;
     private final List<TracedStatement> statements = new ArrayList<>();
+    private final List<TracedStatement> upkeep = new ArrayList<>();
     private int count;
 
     public SqlTrace(boolean keepStatements) {
@@ -23,6 +28,12 @@ public final class SqlTrace {
         }
     }
 
+    synchronized void recordUpkeep(String sql, int rows, long nanos) {
+        if (keepStatements) {
+            upkeep.add(new TracedStatement(sql, rows, nanos / 1_000_000.0));
+        }
+    }
+
     public synchronized int count() {
         return count;
     }
@@ -33,6 +44,10 @@ public final class SqlTrace {
 
     public synchronized List<TracedStatement> statements() {
         return List.copyOf(statements);
+    }
+
+    public synchronized List<TracedStatement> upkeep() {
+        return List.copyOf(upkeep);
     }
 
     /** One statement as it ran: its text, the rows it returned and how long it took. */

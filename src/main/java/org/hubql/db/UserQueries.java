@@ -37,7 +37,7 @@ public final class UserQueries {
 
     /** Up to {@code limit} users matching the selection, after the keyset position if one is given. */
     public List<User> page(Sql sql, UserSelection selection, UserKeyset after, int limit) {
-        UserWhere where = new UserWhere(sql.dialect(), selection);
+        UserWhere where = new UserWhere(sql.dialect(), selection, false);
         if (after != null) {
             where.after(after);
         }
@@ -45,14 +45,19 @@ public final class UserQueries {
         params.add(limit);
         String statement = "SELECT " + columns + " FROM users u" + where.text()
                 + " ORDER BY " + selection.sort().orderBy(selection.descending()) + " LIMIT ?";
-        return sql.list(statement, params, UserQueries::map);
+        return list(sql, where, statement, params, UserQueries::map);
     }
 
     public int count(Sql sql, UserSelection selection) {
-        UserWhere where = new UserWhere(sql.dialect(), selection);
-        Integer count = sql.single("SELECT COUNT(*) AS total FROM users u" + where.text(), where.params(),
+        UserWhere where = new UserWhere(sql.dialect(), selection, true);
+        List<Integer> count = list(sql, where, "SELECT COUNT(*) AS total FROM users u" + where.text(), where.params(),
                 row -> row.intOrNull("total"));
-        return count == null ? 0 : count;
+        return count.isEmpty() || count.get(0) == null ? 0 : count.get(0);
+    }
+
+    private static <T> List<T> list(Sql sql, UserWhere where, String statement, List<Object> params, RowMapper<T> mapper) {
+        return where.needsSpawnerIndex() ? sql.listWithSpawnerIndex(statement, index -> UserWhere.withRunningUsers(params, index), mapper)
+                : sql.list(statement, params, mapper);
     }
 
     /**

@@ -72,7 +72,7 @@ final class GraphQLHandler {
             result.getExtensions().forEach((key, value) -> extensions.put(String.valueOf(key), value));
         }
         if (trace) {
-            extensions.put("sql", Map.of("statements", sqlTrace.count(), "queries", sqlTrace.statements()));
+            extensions.put("sql", Map.of("statements", sqlTrace.count(), "queries", sqlTrace.statements(), "upkeep", sqlTrace.upkeep()));
         }
         if (!extensions.isEmpty()) {
             body.put("extensions", extensions);

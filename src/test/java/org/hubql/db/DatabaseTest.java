@@ -3,8 +3,10 @@ package org.hubql.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,6 +32,29 @@ class DatabaseTest {
             gateway.data("{ users { nodes { name spawners { server { url } } groups { name } apiTokens { prefix } } } hub { userCount } }");
         }
         assertThat(sha256(hub)).isEqualTo(before);
+        assertThat(listing()).isEqualTo(filesBefore);
+    }
+
+    @Test
+    void building_and_using_the_spawner_index_changes_neither_the_file_nor_its_directory() throws Exception {
+        Path hub = TestHub.small(directory);
+        String before = sha256(hub);
+        long size = Files.size(hub);
+        FileTime modified = Files.getLastModifiedTime(hub);
+        List<Path> filesBefore = listing();
+        int rebuilds = 0;
+        try (RunningGateway gateway = RunningGateway.serve(hub, true)) {
+            for (int i = 0; i < 3; i++) {
+                JsonNode upkeep = gateway.query("{ active: users(filter: {active: true}) { totalCount nodes { name server { url } "
+                        + "spawners { name } spawner(name: \"ml\") { name } } } idle: users(filter: {active: false}) { totalCount } }")
+                        .at("/extensions/sql/upkeep");
+                rebuilds += upkeep.size();
+            }
+        }
+        assertThat(rebuilds).isPositive();
+        assertThat(sha256(hub)).isEqualTo(before);
+        assertThat(Files.size(hub)).isEqualTo(size);
+        assertThat(Files.getLastModifiedTime(hub)).isEqualTo(modified);
         assertThat(listing()).isEqualTo(filesBefore);
     }
 

@@ -54,6 +54,11 @@ class StatementCountTest {
             assertThat(sql.at("/queries/0/sql").asText()).startsWith("SELECT").contains("FROM users");
             assertThat(sql.at("/queries/0/rows").asInt()).isEqualTo(6);
             assertThat(sql.at("/queries/0/ms").asDouble()).isPositive();
+            assertThat(sql.get("upkeep")).hasSize(engine.equals("sqlite") ? 1 : 0);
+            if (engine.equals("sqlite")) {
+                assertThat(sql.at("/upkeep/0/sql").asText()).startsWith("SELECT s.id, s.user_id").contains("FROM spawners s");
+                assertThat(sql.at("/upkeep/0/rows").asInt()).isPositive();
+            }
         }
     }
 

@@ -1,0 +1,91 @@
+package org.hubql.db;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Which spawners each user has, and which users have a running server, as read from {@code spawners} in one
+ * statement: what a hub without an index on {@code spawners.user_id} would otherwise scan for on every request.
+ * Immutable. Each spawner is one {@code long} ({@code user_id << 32 | id}, sorted) and each running user another,
+ * so a hub of 100,000 users takes about 1 MB per pooled connection. Ids that do not fit (user ids from 2^31,
+ * spawner ids from 2^32) fail the build with an error rather than being misread.
+ */
+final class SpawnerIndex {
+    /** Running means the spawner's server row exists, not merely that {@code server_id} is set. */
+    static final String SELECT = "SELECT s.id, s.user_id, v.id IS NOT NULL AS running"
+            + " FROM spawners s LEFT JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL";
+
+    private static final long LOW_32 = 0xFFFF_FFFFL;
+
+    private final long[] userSpawners;
+    private final long[] runningUsers;
+
+    private SpawnerIndex(long[] userSpawners, long[] runningUsers) {
+        this.userSpawners = userSpawners;
+        this.runningUsers = runningUsers;
+    }
+
+    boolean running(long userId) {
+        return Arrays.binarySearch(runningUsers, userId) >= 0;
+    }
+
+    long[] runningUserIds() {
+        return runningUsers.clone();
+    }
+
+    /** The ids of these users' spawners, by user then spawner id. */
+    List<Long> spawnerIds(Collection<Long> userIds) {
+        List<Long> ids = new ArrayList<>();
+        for (long userId : userIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray()) {
+            if (userId < 0 || userId > Integer.MAX_VALUE) {
+                continue;
+            }
+            for (int i = firstAtLeast(userId << 32); i < userSpawners.length && userSpawners[i] >>> 32 == userId; i++) {
+                ids.add(userSpawners[i] & LOW_32);
+            }
+        }
+        return ids;
+    }
+
+    int size() {
+        return userSpawners.length;
+    }
+
+    private int firstAtLeast(long packed) {
+        int found = Arrays.binarySearch(userSpawners, packed);
+        return found >= 0 ? found : -found - 1;
+    }
+
+    /** Collects the rows of {@link #SELECT}. */
+    static final class Builder {
+        private long[] userSpawners = new long[1024];
+        private long[] runningUsers = new long[256];
+        private int spawners;
+        private int running;
+
+        void add(long spawnerId, long userId, boolean isRunning) throws SQLException {
+            if (userId < 0 || userId > Integer.MAX_VALUE || spawnerId < 0 || spawnerId > LOW_32) {
+                throw new SQLException("spawner " + spawnerId + " of user " + userId + " is beyond the ids hubql can index");
+            }
+            if (spawners == userSpawners.length) {
+                userSpawners = Arrays.copyOf(userSpawners, spawners * 2);
+            }
+            userSpawners[spawners++] = userId << 32 | spawnerId;
+            if (isRunning) {
+                if (running == runningUsers.length) {
+                    runningUsers = Arrays.copyOf(runningUsers, running * 2);
+                }
+                runningUsers[running++] = userId;
+            }
+        }
+
+        SpawnerIndex build() {
+            long[] pairs = Arrays.copyOf(userSpawners, spawners);
+            Arrays.sort(pairs);
+            return new SpawnerIndex(pairs, Arrays.stream(runningUsers, 0, running).sorted().distinct().toArray());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.hubql.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The packed spawner index: lookups by user, running users, and the ids it cannot hold. */
+class SpawnerIndexTest {
+
+    @Test
+    void spawner_ids_come_by_user_then_id_whatever_the_order_rows_arrived_in() throws Exception {
+        SpawnerIndex.Builder builder = new SpawnerIndex.Builder();
+        builder.add(9, 3, false);
+        builder.add(2, 1, false);
+        builder.add(7, 3, true);
+        builder.add(5, 1, true);
+        builder.add(4, 2, false);
+        SpawnerIndex index = builder.build();
+
+        assertThat(index.spawnerIds(List.of(3L, 1L))).containsExactly(2L, 5L, 7L, 9L);
+        assertThat(index.spawnerIds(List.of(2L, 2L))).containsExactly(4L);
+        assertThat(index.spawnerIds(List.of(4L, 0L, -1L, Long.MAX_VALUE))).isEmpty();
+        assertThat(index.size()).isEqualTo(5);
+    }
+
+    @Test
+    void a_user_runs_when_any_of_its_spawners_has_a_server() throws Exception {
+        SpawnerIndex.Builder builder = new SpawnerIndex.Builder();
+        builder.add(1, 10, true);
+        builder.add(2, 10, true);
+        builder.add(3, 11, false);
+        builder.add(4, 12, false);
+        builder.add(5, 12, true);
+        SpawnerIndex index = builder.build();
+
+        assertThat(List.of(10L, 11L, 12L, 13L).stream().filter(index::running)).containsExactly(10L, 12L);
+    }
+
+    @Test
+    void grows_past_its_initial_capacity() throws Exception {
+        SpawnerIndex.Builder builder = new SpawnerIndex.Builder();
+        for (long id = 100_000; id > 0; id--) {
+            builder.add(id, id / 3, id % 2 == 0);
+        }
+        SpawnerIndex index = builder.build();
+
+        assertThat(index.size()).isEqualTo(100_000);
+        assertThat(index.spawnerIds(List.of(33_333L))).containsExactly(99_999L, 100_000L);
+        assertThat(index.running(33_333L)).isTrue();
+        assertThat(index.running(33_334L)).isFalse();
+    }
+
+    @Test
+    void the_largest_ids_it_packs_read_back_and_larger_ones_are_refused() throws Exception {
+        SpawnerIndex.Builder builder = new SpawnerIndex.Builder();
+        builder.add(0xFFFF_FFFFL, Integer.MAX_VALUE, true);
+        SpawnerIndex index = builder.build();
+        assertThat(index.spawnerIds(List.of((long) Integer.MAX_VALUE))).containsExactly(0xFFFF_FFFFL);
+        assertThat(index.running(Integer.MAX_VALUE)).isTrue();
+
+        assertThatThrownBy(() -> new SpawnerIndex.Builder().add(1, Integer.MAX_VALUE + 1L, false))
+                .isInstanceOf(SQLException.class).hasMessageContaining("beyond the ids hubql can index");
+        assertThatThrownBy(() -> new SpawnerIndex.Builder().add(1L << 32, 1, false)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> new SpawnerIndex.Builder().add(-1, 1, false)).isInstanceOf(SQLException.class);
+    }
+}
