@@ -14,8 +14,14 @@ import java.util.List;
  * spawner ids from 2^32) fail the build with an error rather than being misread.
  */
 final class SpawnerIndex {
-    /** Running means the spawner's server row exists, not merely that {@code server_id} is set. */
-    static final String SELECT = "SELECT s.id, s.user_id, v.id IS NOT NULL AS running"
+    /**
+     * Every spawner packed as above in one comma-separated text, negated bitwise ({@code ~}) when it runs: a scan
+     * whose single row crosses JDBC once, instead of one row per spawner (five times slower at 100,000 spawners).
+     * Running means the spawner's server row exists, not merely that {@code server_id} is set.
+     */
+    static final String SELECT = "SELECT group_concat(CASE WHEN v.id IS NULL THEN (s.user_id << 32) | s.id"
+            + " ELSE ~((s.user_id << 32) | s.id) END) AS packed,"
+            + " COALESCE(SUM(s.user_id < 0 OR s.user_id > 2147483647 OR s.id < 0 OR s.id > 4294967295), 0) AS beyond"
             + " FROM spawners s LEFT JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL";
 
     private static final long LOW_32 = 0xFFFF_FFFFL;
@@ -59,7 +65,26 @@ final class SpawnerIndex {
         return found >= 0 ? found : -found - 1;
     }
 
-    /** Collects the rows of {@link #SELECT}. */
+    /** Reads the one row of {@link #SELECT}. */
+    static SpawnerIndex read(String packed, long beyond) throws SQLException {
+        if (beyond > 0) {
+            throw new SQLException(beyond + " spawners have ids beyond those hubql can index");
+        }
+        Builder builder = new Builder();
+        int length = packed == null ? 0 : packed.length();
+        int at = 0;
+        while (at < length) {
+            int end = packed.indexOf(',', at);
+            end = end < 0 ? length : end;
+            long value = Long.parseLong(packed, at, end, 10);
+            long spawner = value < 0 ? ~value : value;
+            builder.add(spawner & LOW_32, spawner >>> 32, value < 0);
+            at = end + 1;
+        }
+        return builder.build();
+    }
+
+    /** Collects spawners one by one. */
     static final class Builder {
         private long[] userSpawners = new long[1024];
         private long[] runningUsers = new long[256];

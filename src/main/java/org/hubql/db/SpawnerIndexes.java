@@ -2,6 +2,7 @@ package org.hubql.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,10 @@ final class SpawnerIndexes {
         if (slot.index == null || slot.dataVersion != version[0]) {
             slot.index = null;
             long started = System.nanoTime();
-            SpawnerIndex.Builder builder = new SpawnerIndex.Builder();
-            sql.forEachRow(pooled, SpawnerIndex.SELECT, List.of(), row -> {
-                builder.add(row.id("id"), row.id("user_id"), row.flag("running"));
-                return null;
-            });
-            slot.index = builder.build();
+            List<SpawnerIndex> read = new ArrayList<>(1);
+            sql.forEachRow(pooled, SpawnerIndex.SELECT, List.of(),
+                    row -> read.add(SpawnerIndex.read(row.text("packed"), row.id("beyond"))));
+            slot.index = read.get(0);
             slot.dataVersion = version[0];
             sql.trace().recordUpkeep(SpawnerIndex.SELECT, slot.index.size(), System.nanoTime() - started);
         }

@@ -103,9 +103,10 @@ public final class BenchReport {
         JsonNode small = query(SMALL, "DASHBOARD");
         JsonNode large = query(LARGE, "DASHBOARD");
         if (small != null && large != null) {
-            double growth = large.get("hubqlMedianUs").asDouble() / small.get("hubqlMedianUs").asDouble();
-            row("dashboard page at 100,000 users ≤ 1.5 × its time at 1,000", String.format(Locale.ROOT, "%s / %s = %.2f ×",
-                    us(large.get("hubqlMedianUs")), us(small.get("hubqlMedianUs")), growth), growth <= 1.5);
+            double growth = large.get("hubqlAloneMedianUs").asDouble() / small.get("hubqlAloneMedianUs").asDouble();
+            row("dashboard page at 100,000 users ≤ 1.5 × its time at 1,000 (hubql alone)", String.format(Locale.ROOT,
+                    "%s / %s = %.2f ×", us(large.get("hubqlAloneMedianUs")), us(small.get("hubqlAloneMedianUs")), growth),
+                    growth <= 1.5);
         }
         long errors = http.stream().mapToLong(BenchReport::errors).sum();
         long requests = http.stream().mapToLong(p -> p.get("requests").asLong()).sum();
@@ -143,17 +144,20 @@ public final class BenchReport {
         line("");
         line("hubql = `HubGraph.execute` + Jackson, as the HTTP handler does it; baseline = purpose-built SQL over one");
         line("read-only sqlite-jdbc connection with prepared statements kept open + Jackson's streaming generator. Both");
-        line("produce the same JSON (checked on every run, and by `BaselineParityTest` in `mvn verify`).");
+        line("produce the same JSON (checked on every run, and by `BaselineParityTest` in `mvn verify`). \"hubql alone\"");
+        line("is a second series with no baseline call in between: the flatness target compares hubql with itself, and");
+        line("at 100,000 users the baseline's full-table scans between hubql's calls evict hubql's data from the CPU caches.");
         line("");
-        line("| users | query | hubql median | hubql p99 | baseline median | baseline p99 | hubql / baseline | statements (hubql / baseline) | response | runs |");
-        line("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line("| users | query | hubql median | hubql p99 | baseline median | baseline p99 | hubql / baseline | hubql alone median | hubql alone p99 | statements (hubql / baseline) | response | runs |");
+        line("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         inProcess.forEach((size, queries) -> {
             for (BenchQuery bq : BenchQuery.ALL) {
                 JsonNode q = queries.get(bq.name());
                 if (q != null) {
-                    line(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %.2f | %d / %d | %,d B | %,d |", size,
+                    line(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %.2f | %s | %s | %d / %d | %,d B | %,d |", size,
                             q.get("label").asText(), us(q.get("hubqlMedianUs")), us(q.get("hubqlP99Us")),
                             us(q.get("baselineMedianUs")), us(q.get("baselineP99Us")), q.get("ratio").asDouble(),
+                            us(q.get("hubqlAloneMedianUs")), us(q.get("hubqlAloneP99Us")),
                             q.get("statements").asInt(), q.get("baselineStatements").asInt(), q.get("responseBytes").asInt(),
                             q.get("iterations").asInt()));
                 }

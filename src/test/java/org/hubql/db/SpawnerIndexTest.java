@@ -3,7 +3,13 @@ package org.hubql.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +71,36 @@ class SpawnerIndexTest {
                 .isInstanceOf(SQLException.class).hasMessageContaining("beyond the ids hubql can index");
         assertThatThrownBy(() -> new SpawnerIndex.Builder().add(1L << 32, 1, false)).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> new SpawnerIndex.Builder().add(-1, 1, false)).isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void reads_the_packed_text_sqlite_builds_for_it() throws Exception {
+        Path file = Files.createTempFile("hubql-index", ".sqlite");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("CREATE TABLE servers (id INTEGER PRIMARY KEY)");
+            statement.executeUpdate("CREATE TABLE spawners (id INTEGER PRIMARY KEY, user_id INTEGER, server_id INTEGER)");
+            statement.executeUpdate("INSERT INTO servers (id) VALUES (1), (2)");
+            statement.executeUpdate("INSERT INTO spawners (id, user_id, server_id) VALUES (0, 0, 1), (7, 3, NULL), "
+                    + "(8, 3, 9), (4294967295, 2147483647, 2), (12, NULL, 2)");
+            SpawnerIndex index = read(statement);
+            assertThat(index.size()).isEqualTo(4);
+            assertThat(index.spawnerIds(List.of(0L, 3L, 2_147_483_647L))).containsExactly(0L, 7L, 8L, 4_294_967_295L);
+            assertThat(index.runningUserIds()).as("server 9 does not exist").containsExactly(0L, 2_147_483_647L);
+
+            statement.executeUpdate("INSERT INTO spawners (id, user_id) VALUES (13, 2147483648)");
+            assertThatThrownBy(() -> read(statement)).isInstanceOf(SQLException.class).hasMessageContaining("beyond");
+            statement.executeUpdate("DELETE FROM spawners");
+            assertThat(read(statement).size()).isZero();
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static SpawnerIndex read(Statement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery(SpawnerIndex.SELECT)) {
+            row.next();
+            return SpawnerIndex.read(row.getString("packed"), row.getLong("beyond"));
+        }
     }
 }

@@ -56,7 +56,7 @@ class StatementCountTest {
             assertThat(sql.at("/queries/0/ms").asDouble()).isPositive();
             assertThat(sql.get("upkeep")).hasSize(engine.equals("sqlite") ? 1 : 0);
             if (engine.equals("sqlite")) {
-                assertThat(sql.at("/upkeep/0/sql").asText()).startsWith("SELECT s.id, s.user_id").contains("FROM spawners s");
+                assertThat(sql.at("/upkeep/0/sql").asText()).startsWith("SELECT group_concat(").contains("FROM spawners s");
                 assertThat(sql.at("/upkeep/0/rows").asInt()).isPositive();
             }
         }
