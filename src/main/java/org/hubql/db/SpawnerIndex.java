@@ -16,13 +16,14 @@ import java.util.List;
 final class SpawnerIndex {
     /**
      * Every spawner packed as above in one comma-separated text, negated bitwise ({@code ~}) when it runs: a scan
-     * whose single row crosses JDBC once, instead of one row per spawner (five times slower at 100,000 spawners).
-     * Running means the spawner's server row exists, not merely that {@code server_id} is set.
+     * whose single row crosses JDBC once, instead of one row per spawner (twice as slow at 100,000 spawners).
+     * Running means the spawner's server row exists, not merely that {@code server_id} is set; the servers' ids
+     * are looked up in a set SQLite builds once, which at 100,000 spawners is faster than a join.
      */
-    static final String SELECT = "SELECT group_concat(CASE WHEN v.id IS NULL THEN (s.user_id << 32) | s.id"
-            + " ELSE ~((s.user_id << 32) | s.id) END) AS packed,"
+    static final String SELECT = "SELECT group_concat(CASE WHEN s.server_id IN (SELECT v.id FROM servers v)"
+            + " THEN ~((s.user_id << 32) | s.id) ELSE (s.user_id << 32) | s.id END) AS packed,"
             + " COALESCE(SUM(s.user_id < 0 OR s.user_id > 2147483647 OR s.id < 0 OR s.id > 4294967295), 0) AS beyond"
-            + " FROM spawners s LEFT JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL";
+            + " FROM spawners s WHERE s.user_id IS NOT NULL";
 
     private static final long LOW_32 = 0xFFFF_FFFFL;
 
