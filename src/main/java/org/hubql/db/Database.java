@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +35,14 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.schema = schema;
-        this.canceller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor cancelling = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hubql-sql-canceller");
             thread.setDaemon(true);
             return thread;
         });
+        // nearly every statement finishes long before its deadline: drop its cancellation then, not at the deadline
+        cancelling.setRemoveOnCancelPolicy(true);
+        this.canceller = cancelling;
     }
 
     /** Opens the hub database read-only, with a pool sized for its engine. */
@@ -179,6 +182,11 @@ public final class Database implements AutoCloseable {
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Cancellations scheduled and not yet dropped: one per statement running with a deadline. */
+    int pendingCancellations() {
+        return ((ScheduledThreadPoolExecutor) canceller).getQueue().size();
     }
 
     ScheduledExecutorService canceller() {

@@ -8,6 +8,7 @@ import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStepInfo;
 import graphql.execution.ExecutionStrategyParameters;
+import graphql.execution.FieldCollector;
 import graphql.execution.FieldCollectorParameters;
 import graphql.execution.MergedField;
 import graphql.execution.MergedSelectionSet;
@@ -20,9 +21,11 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.DataFetchingFieldSelectionSetImpl;
+import graphql.schema.DelegatingDataFetchingEnvironment;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
@@ -56,6 +59,7 @@ import org.dataloader.DataLoaderRegistry;
  * already loaded, so that second run repeats no statement it already ran.
  */
 final class BreadthFirstStrategy extends AsyncExecutionStrategy {
+    private static final FieldCollector FIELDS = new FieldCollector();
     private final LongAdder handedBack = new LongAdder();
 
     BreadthFirstStrategy(DataFetcherExceptionHandler exceptionHandler) {
@@ -174,13 +178,16 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
             Supplier<ExecutionStepInfo> stepInfo = () -> ExecutionStepInfo.newExecutionStepInfo()
                     .type(definition.getType()).fieldDefinition(definition).fieldContainer(batch.type()).field(field)
                     .path(path).build();
+            LightDataFetcher<?> light = fetcher instanceof LightDataFetcher<?> trivial ? trivial : null;
+            DataFetchingEnvironment shared = light != null ? null : environment(batch, field, definition, arguments, path, stepInfo);
             for (int i = 0; i < values.length; i++) {
                 Object source = batch.sources().get(i);
-                Supplier<DataFetchingEnvironment> env = () -> environment(batch, field, definition, arguments, path, stepInfo,
-                        source);
                 Object value;
                 try {
-                    value = fetcher instanceof LightDataFetcher<?> light ? light.get(definition, source, env) : fetcher.get(env.get());
+                    value = light != null
+                            ? light.get(definition, source,
+                                    () -> new WithSource(environment(batch, field, definition, arguments, path, stepInfo), source))
+                            : fetcher.get(new WithSource(shared, source));
                 } catch (Exception e) {
                     throw new OffRoad();
                 }
@@ -193,13 +200,15 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
             return new FetchedField(batch, field, definition, values);
         }
 
-        /** What a fetcher sees; paths leave out list indices, which no fetcher of the plain road reads. */
+        /**
+         * What a fetcher sees of a field, the same for every object of the batch but its source. Paths leave out
+         * list indices, which no fetcher of the plain road reads.
+         */
         private DataFetchingEnvironment environment(Batch batch, MergedField field, GraphQLFieldDefinition definition,
                                                     Map<String, Object> arguments, ResultPath path,
-                                                    Supplier<ExecutionStepInfo> stepInfo, Object source) {
+                                                    Supplier<ExecutionStepInfo> stepInfo) {
             return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(context)
                     .graphQLContext(fetchContext)
-                    .source(source)
                     .arguments(arguments)
                     .fieldDefinition(definition)
                     .mergedField(field)
@@ -209,6 +218,22 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
                     .selectionSet(DataFetchingFieldSelectionSetImpl.newCollector(schema, definition.getType(),
                             () -> context.getNormalizedQueryTree().get().getNormalizedField(field, batch.type(), path)))
                     .build();
+        }
+
+        /** A field's environment for one object of the batch. */
+        private static final class WithSource extends DelegatingDataFetchingEnvironment {
+            private final Object source;
+
+            WithSource(DataFetchingEnvironment field, Object source) {
+                super(field);
+                this.source = source;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getSource() {
+                return (T) source;
+            }
         }
 
         /** A field's raw values for each object of a batch, completed into the batch's result maps. */
@@ -287,7 +312,7 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
             private Object completeObject(GraphQLType declared, Object value, ResultPath path, Map<Object, Batch> next) {
                 GraphQLObjectType type = declared instanceof GraphQLObjectType object ? object : Wiring.objectTypeOf(schema, value);
                 if (type == null || !(declared instanceof GraphQLObjectType)
-                        && !schema.isPossibleType((graphql.schema.GraphQLNamedType) declared, type)) {
+                        && !schema.isPossibleType((GraphQLNamedType) declared, type)) {
                     throw new OffRoad();
                 }
                 Batch batch = next.computeIfAbsent(List.of(field, type), key -> new Batch(type, collectFields(type), path,
@@ -306,7 +331,7 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
                         .variables(context.getCoercedVariables().toMap())
                         .graphQLContext(context.getGraphQLContext())
                         .build();
-                return new graphql.execution.FieldCollector().collectFields(parameters, field);
+                return FIELDS.collectFields(parameters, field);
             }
         }
 

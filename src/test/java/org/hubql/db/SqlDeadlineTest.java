@@ -31,4 +31,15 @@ class SqlDeadlineTest {
             assertThat(database.ping()).isTrue();
         }
     }
+
+    @Test
+    void statements_that_finish_in_time_leave_no_cancellation_waiting_for_their_deadline() throws Exception {
+        try (Database database = Database.openSqlite(TestHub.small(directory), 2)) {
+            for (int i = 0; i < 2_000; i++) {
+                Sql sql = database.newSql(new SqlTrace(false), System.nanoTime() + Duration.ofSeconds(30).toNanos());
+                sql.list("SELECT 1 AS id", List.of(), row -> row.id("id"));
+            }
+            assertThat(database.pendingCancellations()).isLessThan(10);
+        }
+    }
 }
