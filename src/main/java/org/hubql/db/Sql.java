@@ -44,11 +44,11 @@ public final class Sql {
     }
 
     /**
-     * {@link #list} for a statement that depends on the {@link SpawnerIndex} (SQLite only): the index of the
+     * {@link #list} for a statement that depends on an index kept per connection (SQLite only): that index of the
      * borrowed connection is brought up to date on that connection first, and the parameters may be taken from it.
      */
-    <T> List<T> listWithSpawnerIndex(String sql, Function<SpawnerIndex, List<?>> params, RowMapper<T> mapper) {
-        return list(sql, connection -> params.apply(SpawnerIndexes.fresh(this, connection)), mapper);
+    <I, T> List<T> listWithIndex(IndexKind<I> kind, String sql, Function<I, List<?>> params, RowMapper<T> mapper) {
+        return list(sql, connection -> params.apply(ConnectionIndexes.fresh(this, connection, kind)), mapper);
     }
 
     private <T> List<T> list(String sql, Parameters params, RowMapper<T> mapper) {

@@ -56,8 +56,10 @@ public final class UserQueries {
     }
 
     private static <T> List<T> list(Sql sql, UserWhere where, String statement, List<Object> params, RowMapper<T> mapper) {
-        return where.needsSpawnerIndex() ? sql.listWithSpawnerIndex(statement, index -> UserWhere.withRunningUsers(params, index), mapper)
-                : sql.list(statement, params, mapper);
+        if (!where.needsSpawnerIndex()) {
+            return sql.list(statement, params, mapper);
+        }
+        return sql.listWithIndex(IndexKind.SPAWNERS, statement, index -> UserWhere.withRunningUsers(params, index), mapper);
     }
 
     /**
