@@ -9,6 +9,8 @@ import java.util.function.ToIntFunction;
 final class IndexKind<I> {
     static final IndexKind<SpawnerIndex> SPAWNERS = new IndexKind<>(SpawnerIndex.SELECT,
             row -> SpawnerIndex.read(row.text("packed"), row.id("beyond")), SpawnerIndex::size);
+    static final IndexKind<MembershipIndex> MEMBERSHIPS = new IndexKind<>(MembershipIndex.SELECT,
+            row -> MembershipIndex.read(row.text("packed"), row.id("beyond")), MembershipIndex::size);
 
     final String select;
     final RowMapper<I> reader;
