@@ -51,6 +51,21 @@ public final class Sql {
         return list(sql, connection -> params.apply(ConnectionIndexes.fresh(this, connection, kind)), mapper);
     }
 
+    /**
+     * An answer taken from an index kept per connection alone (SQLite only): no statement runs but the index's
+     * freshness check and, if the hub has changed, its rebuild, so nothing is counted.
+     */
+    <I, R> R fromIndex(IndexKind<I> kind, Function<I, R> answer) {
+        if (remainingNanos() <= 0) {
+            throw new DataAccessException("the request's time limit was reached", null, true);
+        }
+        try (Connection connection = database.dataSource().getConnection()) {
+            return answer.apply(ConnectionIndexes.fresh(this, connection, kind));
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     private <T> List<T> list(String sql, Parameters params, RowMapper<T> mapper) {
         long started = System.nanoTime();
         if (remainingNanos() <= 0) {
@@ -66,10 +81,14 @@ public final class Sql {
             return rows;
         } catch (SQLException e) {
             trace.record(sql, 0, System.nanoTime() - started);
-            boolean timedOut = deadlineNanos != 0 && System.nanoTime() >= deadlineNanos;
-            String message = timedOut ? "the request's time limit was reached" : "a database read failed";
-            throw new DataAccessException(message, e, timedOut);
+            throw failure(e);
         }
+    }
+
+    private DataAccessException failure(SQLException e) {
+        boolean timedOut = deadlineNanos != 0 && System.nanoTime() >= deadlineNanos;
+        String message = timedOut ? "the request's time limit was reached" : "a database read failed";
+        return new DataAccessException(message, e, timedOut);
     }
 
     /** Runs one statement on a connection the caller has borrowed, cancelled at the request's deadline. */
