@@ -60,7 +60,8 @@ public final class SpawnerQueries {
         if (userIds.isEmpty()) {
             return byUser;
         }
-        sql.listWithSpawnerIndex(byIdsInUserOrder, index -> List.of(JsonText.array(spawnerIds.apply(index))), row -> {
+        Function<SpawnerIndex, List<?>> params = index -> List.of(JsonText.array(spawnerIds.apply(index)));
+        sql.listWithIndex(IndexKind.SPAWNERS, byIdsInUserOrder, params, row -> {
             Spawner spawner = map(row);
             if (spawner.userId() != null && userIds.contains(spawner.userId())) {
                 byUser.computeIfAbsent(spawner.userId(), id -> new ArrayList<>()).add(spawner);

@@ -44,11 +44,26 @@ public final class Sql {
     }
 
     /**
-     * {@link #list} for a statement that depends on the {@link SpawnerIndex} (SQLite only): the index of the
+     * {@link #list} for a statement that depends on an index kept per connection (SQLite only): that index of the
      * borrowed connection is brought up to date on that connection first, and the parameters may be taken from it.
      */
-    <T> List<T> listWithSpawnerIndex(String sql, Function<SpawnerIndex, List<?>> params, RowMapper<T> mapper) {
-        return list(sql, connection -> params.apply(SpawnerIndexes.fresh(this, connection)), mapper);
+    <I, T> List<T> listWithIndex(IndexKind<I> kind, String sql, Function<I, List<?>> params, RowMapper<T> mapper) {
+        return list(sql, connection -> params.apply(ConnectionIndexes.fresh(this, connection, kind)), mapper);
+    }
+
+    /**
+     * An answer taken from an index kept per connection alone (SQLite only): no statement runs but the index's
+     * freshness check and, if the hub has changed, its rebuild, so nothing is counted.
+     */
+    <I, R> R fromIndex(IndexKind<I> kind, Function<I, R> answer) {
+        if (remainingNanos() <= 0) {
+            throw new DataAccessException("the request's time limit was reached", null, true);
+        }
+        try (Connection connection = database.dataSource().getConnection()) {
+            return answer.apply(ConnectionIndexes.fresh(this, connection, kind));
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     private <T> List<T> list(String sql, Parameters params, RowMapper<T> mapper) {
@@ -66,10 +81,14 @@ public final class Sql {
             return rows;
         } catch (SQLException e) {
             trace.record(sql, 0, System.nanoTime() - started);
-            boolean timedOut = deadlineNanos != 0 && System.nanoTime() >= deadlineNanos;
-            String message = timedOut ? "the request's time limit was reached" : "a database read failed";
-            throw new DataAccessException(message, e, timedOut);
+            throw failure(e);
         }
+    }
+
+    private DataAccessException failure(SQLException e) {
+        boolean timedOut = deadlineNanos != 0 && System.nanoTime() >= deadlineNanos;
+        String message = timedOut ? "the request's time limit was reached" : "a database read failed";
+        return new DataAccessException(message, e, timedOut);
     }
 
     /** Runs one statement on a connection the caller has borrowed, cancelled at the request's deadline. */

@@ -7,9 +7,9 @@ import java.util.List;
  * The statements one request ran. The count is always kept; the statements themselves only when tracing is on.
  * Parameter values are never recorded: they can hold token prefixes and user names.
  *
- * <p>Upkeep is work a statement needed that depends on the pool's state rather than on the query (rebuilding a
- * connection's {@link SpawnerIndex}): it is listed apart when tracing is on and never counted, so the count of
- * a query is the same on every run.
+ * <p>Upkeep is work a statement needed that depends on the pool's state rather than on the query (rebuilding one
+ * of a connection's {@link ConnectionIndexes}): it is listed apart when tracing is on and never counted, so the
+ * count of a query is the same on every run.
  */
 public final class SqlTrace {
     private final boolean keepStatements;

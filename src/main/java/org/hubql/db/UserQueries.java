@@ -14,11 +14,13 @@ public final class UserQueries {
     private final KeyedQuery<Long, User> byId;
     private final KeyedQuery<String, User> byName;
     private final KeyedQuery<Long, Integer> memberCount;
+    private final IndexedMembers indexedMembers;
 
     public UserQueries(HubSchema schema) {
         this.columns = schema.select("u", "users", "id", "name", "admin", "created", "last_activity");
         this.byId = new KeyedQuery<>("SELECT " + columns + " FROM users u", "u.id", "", row -> row.id("id"), UserQueries::map);
         this.byName = new KeyedQuery<>("SELECT " + columns + " FROM users u", "u.name", "", row -> row.text("name"), UserQueries::map);
+        this.indexedMembers = new IndexedMembers("SELECT " + columns + " FROM users u WHERE u.id IN (SELECT value FROM json_each(?))");
         this.memberCount = new KeyedQuery<>("SELECT m.group_id, COUNT(*) AS members FROM user_group_map m",
                 "m.group_id", "GROUP BY m.group_id", row -> row.id("group_id"), row -> row.intOrNull("members"));
     }
@@ -56,8 +58,10 @@ public final class UserQueries {
     }
 
     private static <T> List<T> list(Sql sql, UserWhere where, String statement, List<Object> params, RowMapper<T> mapper) {
-        return where.needsSpawnerIndex() ? sql.listWithSpawnerIndex(statement, index -> UserWhere.withRunningUsers(params, index), mapper)
-                : sql.list(statement, params, mapper);
+        if (!where.needsSpawnerIndex()) {
+            return sql.list(statement, params, mapper);
+        }
+        return sql.listWithIndex(IndexKind.SPAWNERS, statement, index -> UserWhere.withRunningUsers(params, index), mapper);
     }
 
     /**
@@ -67,6 +71,9 @@ public final class UserQueries {
     public Map<Long, List<User>> membersOf(Sql sql, Collection<Long> groupIds, Long afterUserId, int limit) {
         if (groupIds.isEmpty()) {
             return Map.of();
+        }
+        if (sql.dialect() == Dialect.SQLITE) {
+            return indexedMembers.pages(sql, groupIds, afterUserId, limit);
         }
         SqlFragment in = sql.dialect().in("m.group_id", groupIds);
         List<Object> params = new ArrayList<>(in.params());
@@ -85,7 +92,11 @@ public final class UserQueries {
         return members;
     }
 
+    /** How many rows of {@code user_group_map} name each group; groups with none are absent. */
     public Map<Long, Integer> memberCounts(Sql sql, Collection<Long> groupIds) {
+        if (sql.dialect() == Dialect.SQLITE && !groupIds.isEmpty()) {
+            return IndexedMembers.counts(sql, groupIds);
+        }
         return memberCount.unique(sql, groupIds);
     }
 }

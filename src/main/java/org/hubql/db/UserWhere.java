@@ -30,7 +30,7 @@ final class UserWhere {
             } else if (counting) {
                 add("u.id " + (selection.active() ? "IN" : "NOT IN") + " (SELECT value FROM json_each(?))", RUNNING_USER_IDS);
             } else {
-                conditions.add((selection.active() ? "" : "NOT ") + SpawnerIndexes.RUNNING_USER + "(u.id)");
+                conditions.add((selection.active() ? "" : "NOT ") + ConnectionIndexes.RUNNING_USER + "(u.id)");
             }
         }
         if (selection.lastActivityAfter() != null) {

@@ -141,7 +141,7 @@ class SpawnerIndexesTest {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection connection = config.createConnection("jdbc:sqlite:" + hub)) {
-            Function.create(connection, SpawnerIndexes.RUNNING_USER, new Function() {
+            Function.create(connection, ConnectionIndexes.RUNNING_USER, new Function() {
                 @Override
                 protected void xFunc() throws java.sql.SQLException {
                     result(0);

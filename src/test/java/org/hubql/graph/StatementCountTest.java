@@ -41,7 +41,10 @@ class StatementCountTest {
     void group_member_pages_are_loaded_for_all_groups_at_once() throws Exception {
         Trace small = trace(10, GROUPS);
         Trace large = trace(1000, GROUPS);
-        assertThat(large.statements).isEqualTo(small.statements).isEqualTo(4);
+        int counts = engine.equals("sqlite") ? 0 : 1;
+        assertThat(large.statements).as("on SQLite the member counts come from the membership index")
+                .isEqualTo(small.statements).isEqualTo(3 + counts);
+        assertThat(large.sql).isEqualTo(small.sql);
     }
 
     @Test

@@ -1,0 +1,106 @@
+package org.hubql.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.sqlite.Function;
+
+/**
+ * The in-memory indexes ({@link IndexKind}) of each physical SQLite connection, and the SQL function
+ * {@value #RUNNING_USER} ({@code user id → 1 if the user has a running server}) that answers from the
+ * {@link SpawnerIndex}. Each kind is built the first time a statement on the connection needs it.
+ *
+ * <p>Freshness: before every statement that uses an index, {@code PRAGMA data_version} runs on the same
+ * connection. SQLite changes that value whenever another connection or process has committed since the last
+ * call on this connection (hubql itself never writes), so an index is rebuilt exactly when the hub has written
+ * since that index was built, and only when a statement needs that kind. The version is read before the
+ * rebuild, so it can only understate how fresh an index is: a statement never uses an index older than the
+ * last commit before its check.
+ *
+ * <p>Trace: the check runs before every such statement, reads only the database header and is not recorded.
+ * A rebuild is one scan, recorded as upkeep (listed when the trace keeps statements, never counted), so that
+ * {@link SqlTrace#count()} stays a function of the query alone, whatever the pool's state.
+ *
+ * <p>As in {@link StatementCache}, only the thread that has borrowed a connection touches its slot, and the
+ * function runs on that thread, inside the statement. Slots do not refer to their connection: the key stays weak.
+ */
+final class ConnectionIndexes {
+    static final String RUNNING_USER = "hubql_running_user";
+    private static final String DATA_VERSION = "PRAGMA data_version";
+    private static final Map<Connection, Slot> BY_CONNECTION = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private ConnectionIndexes() {
+        // non-constructable
+    }
+
+    /** The index of this kind on the physical connection behind {@code pooled}, rebuilt first if the hub has changed. */
+    static <I> I fresh(Sql sql, Connection pooled, IndexKind<I> kind) throws SQLException {
+        Slot slot = slot(pooled);
+        long[] version = new long[1];
+        sql.forEachRow(pooled, DATA_VERSION, List.of(), row -> version[0] = row.id("data_version"));
+        Kept kept = slot.kept.computeIfAbsent(kind, k -> new Kept());
+        if (kept.index == null || kept.dataVersion != version[0]) {
+            kept.index = null;
+            long started = System.nanoTime();
+            List<I> read = new ArrayList<>(1);
+            sql.forEachRow(pooled, kind.select, List.of(), row -> read.add(kind.reader.map(row)));
+            kept.index = read.get(0);
+            kept.dataVersion = version[0];
+            sql.trace().recordUpkeep(kind.select, kind.size.applyAsInt(read.get(0)), System.nanoTime() - started);
+        }
+        return read(kept, kind);
+    }
+
+    private static Slot slot(Connection pooled) throws SQLException {
+        Connection physical = pooled.isWrapperFor(Connection.class) ? pooled.unwrap(Connection.class) : pooled;
+        Slot slot = BY_CONNECTION.get(physical);
+        if (slot == null) {
+            slot = new Slot();
+            Function.create(physical, RUNNING_USER, new RunningUser(slot), 1, 0);
+            BY_CONNECTION.put(physical, slot);
+        }
+        return slot;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <I> I read(Kept kept, IndexKind<I> kind) {
+        return (I) kept.index;
+    }
+
+    private static final class Slot {
+        final Map<IndexKind<?>, Kept> kept = new IdentityHashMap<>(4);
+
+        SpawnerIndex spawners() {
+            Kept spawners = kept.get(IndexKind.SPAWNERS);
+            return spawners == null ? null : read(spawners, IndexKind.SPAWNERS);
+        }
+    }
+
+    private static final class Kept {
+        Object index;
+        long dataVersion;
+    }
+
+    private static final class RunningUser extends Function {
+        private final Slot slot;
+
+        RunningUser(Slot slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        protected void xFunc() throws SQLException {
+            SpawnerIndex index = slot.spawners();
+            if (index == null) {
+                error(RUNNING_USER + " used without a fresh spawner index");
+                return;
+            }
+            result(index.running(value_long(0)) ? 1 : 0);
+        }
+    }
+}
