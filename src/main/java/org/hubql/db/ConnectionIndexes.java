@@ -38,21 +38,28 @@ final class ConnectionIndexes {
         // non-constructable
     }
 
-    /** The index of this kind on the physical connection behind {@code pooled}, rebuilt first if the hub has changed. */
+    /**
+     * The index of this kind on the physical connection behind {@code pooled}, rebuilt first if the hub has changed;
+     * null when the hub writes faster than rebuilding pays (see {@link Kept}), and the caller's plain SQL runs.
+     */
     static <I> I fresh(Sql sql, Connection pooled, IndexKind<I> kind) throws SQLException {
         Slot slot = slot(pooled);
         long[] version = new long[1];
         sql.forEachRow(pooled, DATA_VERSION, List.of(), row -> version[0] = row.id("data_version"));
         Kept kept = slot.kept.computeIfAbsent(kind, k -> new Kept());
-        if (kept.index == null || kept.dataVersion != version[0]) {
-            kept.index = null;
-            long started = System.nanoTime();
-            List<I> read = new ArrayList<>(1);
-            sql.forEachRow(pooled, kind.select, List.of(), row -> read.add(kind.reader.map(row)));
-            kept.index = read.get(0);
-            kept.dataVersion = version[0];
-            sql.trace().recordUpkeep(kind.select, kind.size.applyAsInt(read.get(0)), System.nanoTime() - started);
+        if (kept.index != null && kept.dataVersion == version[0]) {
+            kept.uses++;
+            return read(kept, kind);
         }
+        kept.index = null;
+        long now = System.nanoTime();
+        if (!kept.mayRebuild(now)) {
+            return null;
+        }
+        List<I> read = new ArrayList<>(1);
+        sql.forEachRow(pooled, kind.select, List.of(), row -> read.add(kind.reader.map(row)));
+        kept.rebuilt(read.get(0), version[0], now);
+        sql.trace().recordUpkeep(kind.select, kind.size.applyAsInt(read.get(0)), System.nanoTime() - now);
         return read(kept, kind);
     }
 
@@ -81,9 +88,37 @@ final class ConnectionIndexes {
         }
     }
 
+    /**
+     * One index of a connection, and when it may be rebuilt. An index that served at least {@value #PAID_OFF} statements
+     * before the hub wrote again is rebuilt at once when it is stale. One that served fewer was wasted work (a hub
+     * committing every few milliseconds, as JupyterHub does under heavy activity): the next rebuild then waits, one
+     * second and doubling up to a minute, and meanwhile statements run their plain SQL, as on the other engines.
+     */
     private static final class Kept {
+        static final int PAID_OFF = 2;
+        static final long FIRST_WAIT_NANOS = 1_000_000_000L;
+        static final long LONGEST_WAIT_NANOS = 60_000_000_000L;
         Object index;
         long dataVersion;
+        long builtAt;
+        long uses;
+        long waitNanos;
+        boolean built;
+
+        boolean mayRebuild(long now) {
+            return !built || now - builtAt >= waitNanos;
+        }
+
+        void rebuilt(Object fresh, long version, long now) {
+            if (built) {
+                waitNanos = uses >= PAID_OFF ? 0 : Math.min(LONGEST_WAIT_NANOS, Math.max(FIRST_WAIT_NANOS, 2 * waitNanos));
+            }
+            built = true;
+            index = fresh;
+            dataVersion = version;
+            builtAt = now;
+            uses = 1;
+        }
     }
 
     private static final class RunningUser extends Function {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.hubql.model.User;
 
@@ -26,7 +27,8 @@ final class IndexedMembers {
     }
 
     /** As {@link UserQueries#membersOf}: each group's first {@code limit} members above the cursor, by user id. */
-    Map<Long, List<User>> pages(Sql sql, Collection<Long> groupIds, Long afterUserId, int limit) {
+    Map<Long, List<User>> pages(Sql sql, Collection<Long> groupIds, Long afterUserId, int limit,
+                                Supplier<Map<Long, List<User>>> plain) {
         long[] groups = groupIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
         return pages(sql, index -> {
             Map<Long, long[]> picked = new LinkedHashMap<>();
@@ -34,18 +36,26 @@ final class IndexedMembers {
                 picked.put(group, index.members(group, afterUserId, limit));
             }
             return picked;
-        });
+        }, plain);
     }
 
-    /** The pages of user ids {@code picker} takes from the fresh index, loaded in one statement; missing users drop out. */
-    Map<Long, List<User>> pages(Sql sql, Function<MembershipIndex, Map<Long, long[]>> picker) {
+    /**
+     * The pages of user ids {@code picker} takes from the fresh index, loaded in one statement; missing users drop
+     * out. {@code plain}'s pages when the hub writes too often for the index to pay.
+     */
+    Map<Long, List<User>> pages(Sql sql, Function<MembershipIndex, Map<Long, long[]>> picker,
+                                Supplier<Map<Long, List<User>>> plain) {
         List<Map<Long, long[]>> picked = new ArrayList<>(1);
         Function<MembershipIndex, List<?>> params = index -> {
             picked.add(picker.apply(index));
             return List.of(JsonText.array(picked.get(0).values().stream().flatMapToLong(LongStream::of).sorted().distinct().toArray()));
         };
+        List<User> loaded = sql.listWithIndex(IndexKind.MEMBERSHIPS, usersByIds, params, UserQueries::map, () -> null);
+        if (loaded == null) {
+            return plain.get();
+        }
         Map<Long, User> users = new HashMap<>();
-        sql.listWithIndex(IndexKind.MEMBERSHIPS, usersByIds, params, UserQueries::map).forEach(user -> users.put(user.id(), user));
+        loaded.forEach(user -> users.put(user.id(), user));
         Map<Long, List<User>> pages = new LinkedHashMap<>();
         picked.get(0).forEach((group, ids) -> {
             List<User> page = Arrays.stream(ids).mapToObj(users::get).filter(Objects::nonNull).toList();
@@ -56,8 +66,8 @@ final class IndexedMembers {
         return pages;
     }
 
-    /** As {@link UserQueries#memberCounts}, without a statement. */
-    static Map<Long, Integer> counts(Sql sql, Collection<Long> groupIds) {
+    /** As {@link UserQueries#memberCounts}, without a statement; or {@code plain}'s counts. */
+    static Map<Long, Integer> counts(Sql sql, Collection<Long> groupIds, Supplier<Map<Long, Integer>> plain) {
         return sql.fromIndex(IndexKind.MEMBERSHIPS, index -> {
             Map<Long, Integer> counts = new HashMap<>();
             for (Long group : groupIds) {
@@ -67,6 +77,6 @@ final class IndexedMembers {
                 }
             }
             return counts;
-        });
+        }, plain);
     }
 }

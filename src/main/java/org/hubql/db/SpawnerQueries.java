@@ -67,6 +67,9 @@ public final class SpawnerQueries {
                 byUser.computeIfAbsent(spawner.userId(), id -> new ArrayList<>()).add(spawner);
             }
             return null;
+        }, () -> {
+            byUser.putAll(byUserId.grouped(sql, userIds));
+            return List.of();
         });
         return byUser;
     }

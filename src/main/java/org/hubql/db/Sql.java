@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs the read statements of one request. Each statement borrows a pooled connection in auto-commit mode and
@@ -46,26 +47,39 @@ public final class Sql {
     /**
      * {@link #list} for a statement that depends on an index kept per connection (SQLite only): that index of the
      * borrowed connection is brought up to date on that connection first, and the parameters may be taken from it.
+     * When the hub writes too often for the index to pay ({@link ConnectionIndexes}), {@code plain} runs instead.
      */
-    <I, T> List<T> listWithIndex(IndexKind<I> kind, String sql, Function<I, List<?>> params, RowMapper<T> mapper) {
-        return list(sql, connection -> params.apply(ConnectionIndexes.fresh(this, connection, kind)), mapper);
+    <I, T> List<T> listWithIndex(IndexKind<I> kind, String sql, Function<I, List<?>> params, RowMapper<T> mapper,
+                                 Supplier<List<T>> plain) {
+        List<T> rows = list(sql, connection -> {
+            I index = ConnectionIndexes.fresh(this, connection, kind);
+            return index == null ? null : params.apply(index);
+        }, mapper);
+        return rows != null ? rows : plain.get();
     }
 
     /**
      * An answer taken from an index kept per connection alone (SQLite only): no statement runs but the index's
-     * freshness check and, if the hub has changed, its rebuild, so nothing is counted.
+     * freshness check and, if the hub has changed, its rebuild, so nothing is counted; or {@code plain}'s, when the
+     * hub writes too often for the index to pay.
      */
-    <I, R> R fromIndex(IndexKind<I> kind, Function<I, R> answer) {
+    <I, R> R fromIndex(IndexKind<I> kind, Function<I, R> answer, Supplier<R> plain) {
         if (remainingNanos() <= 0) {
             throw new DataAccessException("the request's time limit was reached", null, true);
         }
+        I index;
         try (Connection connection = database.dataSource().getConnection()) {
-            return answer.apply(ConnectionIndexes.fresh(this, connection, kind));
+            index = ConnectionIndexes.fresh(this, connection, kind);
+            if (index != null) {
+                return answer.apply(index);
+            }
         } catch (SQLException e) {
             throw failure(e);
         }
+        return plain.get();
     }
 
+    /** Runs {@code sql} on a borrowed connection; null, with nothing run, when {@code params} gives none for it. */
     private <T> List<T> list(String sql, Parameters params, RowMapper<T> mapper) {
         long started = System.nanoTime();
         if (remainingNanos() <= 0) {
@@ -74,6 +88,9 @@ public final class Sql {
         try (Connection connection = database.dataSource().getConnection()) {
             long upkeepStarted = System.nanoTime();
             List<?> values = params.on(connection);
+            if (values == null) {
+                return null;
+            }
             started += System.nanoTime() - upkeepStarted;
             List<T> rows = new ArrayList<>();
             forEachRow(connection, sql, values, row -> rows.add(mapper.map(row)));

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.hubql.model.User;
 
 /** All SQL on {@code users}, including group membership pages. Never selects cookie_id, state or auth state. */
@@ -39,29 +40,39 @@ public final class UserQueries {
 
     /** Up to {@code limit} users matching the selection, after the keyset position if one is given. */
     public List<User> page(Sql sql, UserSelection selection, UserKeyset after, int limit) {
-        UserWhere where = new UserWhere(sql.dialect(), selection, false);
-        if (after != null) {
-            where.after(after);
-        }
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(limit);
-        String statement = "SELECT " + columns + " FROM users u" + where.text()
-                + " ORDER BY " + selection.sort().orderBy(selection.descending()) + " LIMIT ?";
-        return list(sql, where, statement, params, UserQueries::map);
+        return select(sql, selection, false, indexed -> {
+            UserWhere where = new UserWhere(sql.dialect(), selection, false, indexed);
+            if (after != null) {
+                where.after(after);
+            }
+            List<Object> params = new ArrayList<>(where.params());
+            params.add(limit);
+            return new Statement(where, "SELECT " + columns + " FROM users u" + where.text()
+                    + " ORDER BY " + selection.sort().orderBy(selection.descending()) + " LIMIT ?", params);
+        }, UserQueries::map);
     }
 
     public int count(Sql sql, UserSelection selection) {
-        UserWhere where = new UserWhere(sql.dialect(), selection, true);
-        List<Integer> count = list(sql, where, "SELECT COUNT(*) AS total FROM users u" + where.text(), where.params(),
-                row -> row.intOrNull("total"));
+        List<Integer> count = select(sql, selection, true, indexed -> {
+            UserWhere where = new UserWhere(sql.dialect(), selection, true, indexed);
+            return new Statement(where, "SELECT COUNT(*) AS total FROM users u" + where.text(), where.params());
+        }, row -> row.intOrNull("total"));
         return count.isEmpty() || count.get(0) == null ? 0 : count.get(0);
     }
 
-    private static <T> List<T> list(Sql sql, UserWhere where, String statement, List<Object> params, RowMapper<T> mapper) {
-        if (!where.needsSpawnerIndex()) {
-            return sql.list(statement, params, mapper);
+    /** A statement on users, with the spawner index on SQLite when it filters on {@code active}, else plain. */
+    private static <T> List<T> select(Sql sql, UserSelection selection, boolean counting,
+                                      Function<Boolean, Statement> statement, RowMapper<T> mapper) {
+        Statement plain = statement.apply(false);
+        Statement indexed = statement.apply(true);
+        if (!indexed.where().needsSpawnerIndex()) {
+            return sql.list(plain.text(), plain.params(), mapper);
         }
-        return sql.listWithIndex(IndexKind.SPAWNERS, statement, index -> UserWhere.withRunningUsers(params, index), mapper);
+        return sql.listWithIndex(IndexKind.SPAWNERS, indexed.text(), index -> UserWhere.withRunningUsers(indexed.params(), index),
+                mapper, () -> sql.list(plain.text(), plain.params(), mapper));
+    }
+
+    private record Statement(UserWhere where, String text, List<Object> params) {
     }
 
     /**
@@ -73,8 +84,12 @@ public final class UserQueries {
             return Map.of();
         }
         if (sql.dialect() == Dialect.SQLITE) {
-            return indexedMembers.pages(sql, groupIds, afterUserId, limit);
+            return indexedMembers.pages(sql, groupIds, afterUserId, limit, () -> scannedMembersOf(sql, groupIds, afterUserId, limit));
         }
+        return scannedMembersOf(sql, groupIds, afterUserId, limit);
+    }
+
+    private Map<Long, List<User>> scannedMembersOf(Sql sql, Collection<Long> groupIds, Long afterUserId, int limit) {
         SqlFragment in = sql.dialect().in("m.group_id", groupIds);
         List<Object> params = new ArrayList<>(in.params());
         String afterCondition = "";
@@ -95,7 +110,7 @@ public final class UserQueries {
     /** How many rows of {@code user_group_map} name each group; groups with none are absent. */
     public Map<Long, Integer> memberCounts(Sql sql, Collection<Long> groupIds) {
         if (sql.dialect() == Dialect.SQLITE && !groupIds.isEmpty()) {
-            return IndexedMembers.counts(sql, groupIds);
+            return IndexedMembers.counts(sql, groupIds, () -> memberCount.unique(sql, groupIds));
         }
         return memberCount.unique(sql, groupIds);
     }

@@ -14,10 +14,13 @@ final class UserWhere {
     private final UserSelection selection;
     private final boolean usesIndex;
 
-    /** {@code counting}: for a count, which reads every user anyway, rather than for a page that stops early. */
-    UserWhere(Dialect dialect, UserSelection selection, boolean counting) {
+    /**
+     * @param counting for a count, which reads every user anyway, rather than for a page that stops early
+     * @param indexed  on SQLite, whether the spawner index answers the {@code active} filter (see {@link #withRunningUsers})
+     */
+    UserWhere(Dialect dialect, UserSelection selection, boolean counting, boolean indexed) {
         this.selection = selection;
-        this.usesIndex = dialect == Dialect.SQLITE && selection.active() != null;
+        this.usesIndex = indexed && dialect == Dialect.SQLITE && selection.active() != null;
         if (selection.nameContains() != null) {
             add("LOWER(u.name) LIKE ? ESCAPE '!'", "%" + escapeLike(selection.nameContains().toLowerCase(Locale.ROOT)) + "%");
         }
@@ -25,7 +28,7 @@ final class UserWhere {
             conditions.add(selection.admin() ? "u.admin = TRUE" : "(u.admin IS NULL OR u.admin = FALSE)");
         }
         if (selection.active() != null) {
-            if (dialect != Dialect.SQLITE) {
+            if (!usesIndex) {
                 conditions.add(runningSubquery(selection.active()));
             } else if (counting) {
                 add("u.id " + (selection.active() ? "IN" : "NOT IN") + " (SELECT value FROM json_each(?))", RUNNING_USER_IDS);

@@ -80,7 +80,8 @@ class IndexedMembersTest {
             IndexedMembers members = new IndexedMembers("SELECT " + columns + " FROM users u WHERE u.id IN (SELECT value FROM json_each(?))");
             Sql sql = database.newSql(new SqlTrace(false), 0);
 
-            Map<Long, List<User>> pages = members.pages(sql, index -> Map.of(1L, new long[] {1, 77, 2}, 2L, new long[] {78}));
+            Map<Long, List<User>> pages = members.pages(sql, index -> Map.of(1L, new long[] {1, 77, 2}, 2L, new long[] {78}),
+                    () -> { throw new AssertionError("the index is fresh"); });
 
             assertThat(pages).containsOnlyKeys(1L);
             assertThat(pages.get(1L)).extracting(User::id).containsExactly(1L, 2L);

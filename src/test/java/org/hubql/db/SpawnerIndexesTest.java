@@ -1,6 +1,7 @@
 package org.hubql.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hubql.model.Spawner;
+import org.hubql.model.User;
 import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,27 @@ class SpawnerIndexesTest {
     }
 
     @Test
+    void a_hub_writing_between_every_two_statements_is_read_with_plain_sql_until_rebuilding_pays_again() throws Exception {
+        Path hub = TestHub.small(directory);
+        try (Database database = Database.openSqlite(hub, 1)) {
+            Queries queries = Queries.forSchema(database.schema());
+            assertThat(activePage(database, queries)).isEqualTo(new Run(2, 1, 1));
+            write(hub, "UPDATE users SET last_activity = '2026-11-27 08:00:00.000000' WHERE id = 3");
+            long rebuilt = System.nanoTime();
+            assertThat(activePage(database, queries)).as("served one statement: rebuilt once more").isEqualTo(new Run(2, 1, 1));
+
+            write(hub, "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (4, 'http', '127.0.0.1', 47004, '/user/bob/', 'c')",
+                    "INSERT INTO spawners (id, user_id, server_id, name) VALUES (6, 3, 4, '')");
+            SqlTrace trace = new SqlTrace(true);
+            List<User> page = queries.users().page(database.newSql(trace, 0), ACTIVE, null, 101);
+            assumeTrue(System.nanoTime() - rebuilt < 900_000_000L, "the test ran within the second rebuilds wait");
+            assertThat(page).hasSize(3);
+            assertThat(trace.upkeep()).isEmpty();
+            assertThat(trace.statements().get(0).sql()).contains("SELECT s.user_id FROM spawners s JOIN servers v");
+        }
+    }
+
+    @Test
     void spawners_are_grouped_by_their_own_user_whatever_ids_a_stale_index_names() throws Exception {
         Path hub = TestHub.small(directory);
         try (Database database = Database.openSqlite(hub, 2)) {
@@ -107,12 +130,13 @@ class SpawnerIndexesTest {
 
     @Test
     void other_engines_keep_the_portable_subquery() {
-        String where = new UserWhere(Dialect.POSTGRESQL, ACTIVE, false).text();
+        String where = new UserWhere(Dialect.POSTGRESQL, ACTIVE, false, true).text();
         assertThat(where).isEqualTo(" WHERE u.id IN (SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id"
                 + " WHERE s.user_id IS NOT NULL)");
-        assertThat(new UserWhere(Dialect.POSTGRESQL, ACTIVE, true).text()).isEqualTo(where);
-        assertThat(new UserWhere(Dialect.MYSQL, ACTIVE, true).needsSpawnerIndex()).isFalse();
-        assertThat(new UserWhere(Dialect.SQLITE, ACTIVE, false).text()).isEqualTo(" WHERE hubql_running_user(u.id)");
+        assertThat(new UserWhere(Dialect.POSTGRESQL, ACTIVE, true, true).text()).isEqualTo(where);
+        assertThat(new UserWhere(Dialect.MYSQL, ACTIVE, true, true).needsSpawnerIndex()).isFalse();
+        assertThat(new UserWhere(Dialect.SQLITE, ACTIVE, false, true).text()).isEqualTo(" WHERE hubql_running_user(u.id)");
+        assertThat(new UserWhere(Dialect.SQLITE, ACTIVE, false, false).text()).as("SQLite without its index").isEqualTo(where);
     }
 
     private record Run(int users, int statements, int rebuilds) {
