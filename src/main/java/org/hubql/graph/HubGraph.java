@@ -62,6 +62,11 @@ public final class HubGraph {
                 .build();
     }
 
+    /** The slots operations execute in; a test may hold them. */
+    Semaphore executionSlots() {
+        return running;
+    }
+
     /** How many operations the breadth-first strategy handed back to graphql-java's own. */
     long handedBack() {
         return breadthFirst.handedBack();
