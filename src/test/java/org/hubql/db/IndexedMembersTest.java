@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.hubql.demo.DemoHub;
 import org.hubql.model.User;
+import org.hubql.testkit.HubWriter;
 import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class IndexedMembersTest {
     @Test
     void pages_and_counts_match_plain_sql_for_every_cursor_limit_and_group_including_missing_users() throws Exception {
         Path hub = DemoHub.write(directory.resolve("hub.sqlite"), 400, 5).file();
-        write(hub, "INSERT INTO groups (id, name) VALUES (900, 'nobody')",
+        HubWriter.commit(hub, "INSERT INTO groups (id, name) VALUES (900, 'nobody')",
                 "INSERT INTO user_group_map (user_id, group_id) VALUES (5000, 2), (5001, 900)",
                 "DELETE FROM users WHERE id IN (SELECT user_id FROM user_group_map WHERE group_id = 3 ORDER BY user_id LIMIT 2)");
         List<Long> groups = ids(hub, "SELECT id FROM groups UNION SELECT 901 ORDER BY 1");
@@ -99,7 +100,7 @@ class IndexedMembersTest {
             assertThat(rebuilt(database, sql -> users.memberCounts(sql, List.of(2L)))).isEmpty();
             assertThat(rebuilt(database, sql -> users.page(sql, active, null, 10))).isEmpty();
 
-            write(hub, "DELETE FROM user_group_map WHERE user_id = 3 AND group_id = 2");
+            HubWriter.commit(hub, "DELETE FROM user_group_map WHERE user_id = 3 AND group_id = 2");
             assertThat(rebuilt(database, sql -> users.page(sql, active, null, 10))).containsExactly("spawners");
             assertThat(rebuilt(database, sql -> users.memberCounts(sql, List.of(2L)))).containsExactly("user_group_map");
             assertThat(users.memberCounts(database.newSql(new SqlTrace(false), 0), List.of(2L))).containsEntry(2L, 4);
@@ -161,18 +162,6 @@ class IndexedMembersTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             return longs(statement);
-        }
-    }
-
-    private static void write(Path hub, String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-             Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 5000");
-            connection.setAutoCommit(false);
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-            connection.commit();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hubql.model.Spawner;
 import org.hubql.model.User;
+import org.hubql.testkit.HubWriter;
 import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,10 +68,10 @@ class SpawnerIndexesTest {
             assertThat(activePage(database, queries)).isEqualTo(new Run(2, 1, 1));
             assertThat(activePage(database, queries)).isEqualTo(new Run(2, 1, 0));
 
-            write(hub, "UPDATE users SET last_activity = '2026-11-27 08:00:00.000000' WHERE id = 3");
+            HubWriter.commit(hub, "UPDATE users SET last_activity = '2026-11-27 08:00:00.000000' WHERE id = 3");
             assertThat(activePage(database, queries)).isEqualTo(new Run(2, 1, 1));
 
-            write(hub, "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (4, 'http', '127.0.0.1', 47004, '/user/bob/', 'c')",
+            HubWriter.commit(hub, "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (4, 'http', '127.0.0.1', 47004, '/user/bob/', 'c')",
                     "INSERT INTO spawners (id, user_id, server_id, name) VALUES (6, 3, 4, '')");
             assertThat(activePage(database, queries)).isEqualTo(new Run(3, 1, 1));
             assertThat(activePage(database, queries)).isEqualTo(new Run(3, 1, 0));
@@ -84,11 +84,11 @@ class SpawnerIndexesTest {
         try (Database database = Database.openSqlite(hub, 1)) {
             Queries queries = Queries.forSchema(database.schema());
             assertThat(activePage(database, queries)).isEqualTo(new Run(2, 1, 1));
-            write(hub, "UPDATE users SET last_activity = '2026-11-27 08:00:00.000000' WHERE id = 3");
+            HubWriter.commit(hub, "UPDATE users SET last_activity = '2026-11-27 08:00:00.000000' WHERE id = 3");
             long rebuilt = System.nanoTime();
             assertThat(activePage(database, queries)).as("served one statement: rebuilt once more").isEqualTo(new Run(2, 1, 1));
 
-            write(hub, "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (4, 'http', '127.0.0.1', 47004, '/user/bob/', 'c')",
+            HubWriter.commit(hub, "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (4, 'http', '127.0.0.1', 47004, '/user/bob/', 'c')",
                     "INSERT INTO spawners (id, user_id, server_id, name) VALUES (6, 3, 4, '')");
             SqlTrace trace = new SqlTrace(true);
             List<User> page = queries.users().page(database.newSql(trace, 0), ACTIVE, null, 101);
@@ -146,18 +146,6 @@ class SpawnerIndexesTest {
         SqlTrace trace = new SqlTrace(true);
         int users = queries.users().page(database.newSql(trace, 0), ACTIVE, null, 101).size();
         return new Run(users, trace.count(), trace.upkeep().size());
-    }
-
-    private static void write(Path hub, String... statements) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-             Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 5000");
-            connection.setAutoCommit(false);
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-            connection.commit();
-        }
     }
 
     /** The steps of EXPLAIN QUERY PLAN, on a read-only connection with a stand-in for the index function. */

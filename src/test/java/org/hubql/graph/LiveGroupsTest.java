@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hubql.demo.DemoHub;
+import org.hubql.testkit.HubWriter;
 import org.hubql.testkit.RunningGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,26 +41,26 @@ class LiveGroupsTest {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         AtomicBoolean writing = new AtomicBoolean(true);
         try (RunningGateway gateway = RunningGateway.serve(hub, false);
-             Connection hubWriter = writer(hub)) {
+             HubWriter hubWriter = HubWriter.open(hub)) {
             Future<?> activity = Executors.newSingleThreadExecutor().submit(() -> touchUsersUntil(hub, writing));
             try {
                 assertEverywhere(gateway, hub, clients);
 
-                execute(hubWriter, "INSERT INTO user_group_map (user_id, group_id) SELECT id, 2 FROM users"
+                hubWriter.commit("INSERT INTO user_group_map (user_id, group_id) SELECT id, 2 FROM users"
                         + " WHERE id NOT IN (SELECT user_id FROM user_group_map WHERE group_id = 2) ORDER BY id LIMIT 3");
                 assertEverywhere(gateway, hub, clients);
 
-                execute(hubWriter, "DELETE FROM user_group_map WHERE group_id = 2 AND user_id IN (SELECT MIN(user_id) FROM user_group_map WHERE group_id = 2)");
+                hubWriter.commit("DELETE FROM user_group_map WHERE group_id = 2 AND user_id IN (SELECT MIN(user_id) FROM user_group_map WHERE group_id = 2)");
                 assertEverywhere(gateway, hub, clients);
 
-                execute(hubWriter, "INSERT INTO groups (id, name) VALUES (900, 'late')",
+                hubWriter.commit("INSERT INTO groups (id, name) VALUES (900, 'late')",
                         "INSERT INTO user_group_map (user_id, group_id) VALUES (7, 900), (5, 900), (6, 900)");
                 assertEverywhere(gateway, hub, clients);
 
-                execute(hubWriter, "DELETE FROM users WHERE id = 5");
+                hubWriter.commit("DELETE FROM users WHERE id = 5");
                 assertEverywhere(gateway, hub, clients);
 
-                execute(hubWriter, "DELETE FROM user_group_map WHERE group_id = 900");
+                hubWriter.commit("DELETE FROM user_group_map WHERE group_id = 900");
                 assertEverywhere(gateway, hub, clients);
             } finally {
                 writing.set(false);
@@ -122,32 +123,13 @@ class LiveGroupsTest {
 
     /** The hub's routine writes, touching neither groups nor memberships, a hundred a second. */
     private static Void touchUsersUntil(Path hub, AtomicBoolean writing) throws Exception {
-        try (Connection connection = writer(hub)) {
+        try (HubWriter connection = HubWriter.open(hub)) {
             for (int commit = 0; writing.get(); commit++) {
-                execute(connection, "UPDATE users SET last_activity = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = " + (10 + commit % 100));
+                connection.commit("UPDATE users SET last_activity = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = " + (10 + commit % 100));
                 Thread.sleep(10);
             }
         }
         return null;
     }
 
-    private static Connection writer(Path hub) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 10000");
-        }
-        return connection;
-    }
-
-    private static void execute(Connection connection, String... statements) throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-            connection.commit();
-        } finally {
-            connection.setAutoCommit(true);
-        }
-    }
 }

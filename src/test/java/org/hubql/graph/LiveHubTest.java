@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hubql.demo.DemoHub;
+import org.hubql.testkit.HubWriter;
 import org.hubql.testkit.RunningGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,31 +44,31 @@ class LiveHubTest {
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger unrelatedCommits = new AtomicInteger();
         try (RunningGateway gateway = RunningGateway.serve(hub, false);
-             Connection hubWriter = writer(hub)) {
+             HubWriter hubWriter = HubWriter.open(hub)) {
             Future<?> activity = Executors.newSingleThreadExecutor().submit(() -> touchUsersUntil(hub, writing, unrelatedCommits));
             try {
                 assertEverywhere(gateway, hub, clients);
-                long user = someUserWithoutRunningServer(hubWriter);
+                long user = someUserWithoutRunningServer(hub);
                 long other = user + 1;
 
-                execute(hubWriter, "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (9001, 'http', '127.0.0.1', 49001, '/user/x/', 'c')",
+                hubWriter.commit("INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (9001, 'http', '127.0.0.1', 49001, '/user/x/', 'c')",
                         "INSERT INTO spawners (id, user_id, server_id, name) VALUES (9001, " + user + ", 9001, 'fresh')");
                 assertEverywhere(gateway, hub, clients);
 
-                execute(hubWriter, "DELETE FROM servers WHERE id = 9001");
+                hubWriter.commit("DELETE FROM servers WHERE id = 9001");
                 assertEverywhere(gateway, hub, clients);
 
-                execute(hubWriter, "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (9002, 'http', '127.0.0.1', 49002, '/user/y/', 'c')",
+                hubWriter.commit("INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (9002, 'http', '127.0.0.1', 49002, '/user/y/', 'c')",
                         "UPDATE spawners SET server_id = 9002 WHERE id = 9001");
                 assertEverywhere(gateway, hub, clients);
 
-                execute(hubWriter, "UPDATE spawners SET user_id = " + other + " WHERE id = 9001");
+                hubWriter.commit("UPDATE spawners SET user_id = " + other + " WHERE id = 9001");
                 assertEverywhere(gateway, hub, clients);
 
-                execute(hubWriter, "UPDATE spawners SET server_id = NULL WHERE id = 9001", "DELETE FROM servers WHERE id = 9002");
+                hubWriter.commit("UPDATE spawners SET server_id = NULL WHERE id = 9001", "DELETE FROM servers WHERE id = 9002");
                 assertEverywhere(gateway, hub, clients);
 
-                execute(hubWriter, "DELETE FROM spawners WHERE id = 9001");
+                hubWriter.commit("DELETE FROM spawners WHERE id = 9001");
                 assertEverywhere(gateway, hub, clients);
             } finally {
                 writing.set(false);
@@ -135,8 +136,9 @@ class LiveHubTest {
         return ids;
     }
 
-    private static long someUserWithoutRunningServer(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
+    private static long someUserWithoutRunningServer(Path hub) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
+             Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT MIN(id) FROM users WHERE id + 1 IN (SELECT id FROM users) AND id NOT IN "
                      + "(SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL)")) {
             rows.next();
@@ -149,34 +151,14 @@ class LiveHubTest {
      * writer with no pause at all would starve readers of SQLite's lock, with or without hubql.
      */
     private static Void touchUsersUntil(Path hub, AtomicBoolean writing, AtomicInteger commits) throws Exception {
-        try (Connection connection = writer(hub)) {
+        try (HubWriter connection = HubWriter.open(hub)) {
             while (writing.get()) {
-                execute(connection, "UPDATE users SET last_activity = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = " + (1 + commits.get() % 100));
+                connection.commit("UPDATE users SET last_activity = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = " + (1 + commits.get() % 100));
                 commits.incrementAndGet();
                 Thread.sleep(10);
             }
         }
         return null;
-    }
-
-    private static Connection writer(Path hub) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 10000");
-        }
-        return connection;
-    }
-
-    private static void execute(Connection connection, String... statements) throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-            connection.commit();
-        } finally {
-            connection.setAutoCommit(true);
-        }
     }
 
     private static List<Long> ids(Path hub, String sql) throws SQLException {
