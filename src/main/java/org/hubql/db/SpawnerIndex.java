@@ -1,7 +1,6 @@
 package org.hubql.db;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -25,12 +24,10 @@ final class SpawnerIndex {
             + " COALESCE(SUM(s.user_id < 0 OR s.user_id > 2147483647 OR s.id < 0 OR s.id > 4294967295), 0) AS beyond"
             + " FROM spawners s WHERE s.user_id IS NOT NULL";
 
-    private static final long LOW_32 = 0xFFFF_FFFFL;
-
-    private final long[] userSpawners;
+    private final OwnedIds userSpawners;
     private final long[] runningUsers;
 
-    private SpawnerIndex(long[] userSpawners, long[] runningUsers) {
+    private SpawnerIndex(OwnedIds userSpawners, long[] runningUsers) {
         this.userSpawners = userSpawners;
         this.runningUsers = runningUsers;
     }
@@ -45,25 +42,11 @@ final class SpawnerIndex {
 
     /** The ids of these users' spawners, by user then spawner id. */
     List<Long> spawnerIds(Collection<Long> userIds) {
-        List<Long> ids = new ArrayList<>();
-        for (long userId : userIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray()) {
-            if (userId < 0 || userId > Integer.MAX_VALUE) {
-                continue;
-            }
-            for (int i = firstAtLeast(userId << 32); i < userSpawners.length && userSpawners[i] >>> 32 == userId; i++) {
-                ids.add(userSpawners[i] & LOW_32);
-            }
-        }
-        return ids;
+        return userSpawners.of(userIds);
     }
 
     int size() {
-        return userSpawners.length;
-    }
-
-    private int firstAtLeast(long packed) {
-        int found = Arrays.binarySearch(userSpawners, packed);
-        return found >= 0 ? found : -found - 1;
+        return userSpawners.size();
     }
 
     /** Reads the one row of {@link #SELECT}. */
@@ -79,7 +62,7 @@ final class SpawnerIndex {
             end = end < 0 ? length : end;
             long value = Long.parseLong(packed, at, end, 10);
             long spawner = value < 0 ? ~value : value;
-            builder.add(spawner & LOW_32, spawner >>> 32, value < 0);
+            builder.add(spawner & OwnedIds.LOW_32, spawner >>> 32, value < 0);
             at = end + 1;
         }
         return builder.build();
@@ -93,13 +76,11 @@ final class SpawnerIndex {
         private int running;
 
         void add(long spawnerId, long userId, boolean isRunning) throws SQLException {
-            if (userId < 0 || userId > Integer.MAX_VALUE || spawnerId < 0 || spawnerId > LOW_32) {
-                throw new SQLException("spawner " + spawnerId + " of user " + userId + " is beyond the ids hubql can index");
-            }
+            long packed = OwnedIds.pack(userId, spawnerId, "spawner");
             if (spawners == userSpawners.length) {
                 userSpawners = Arrays.copyOf(userSpawners, spawners * 2);
             }
-            userSpawners[spawners++] = userId << 32 | spawnerId;
+            userSpawners[spawners++] = packed;
             if (isRunning) {
                 if (running == runningUsers.length) {
                     runningUsers = Arrays.copyOf(runningUsers, running * 2);
@@ -111,7 +92,7 @@ final class SpawnerIndex {
         SpawnerIndex build() {
             long[] pairs = Arrays.copyOf(userSpawners, spawners);
             Arrays.sort(pairs);
-            return new SpawnerIndex(pairs, Arrays.stream(runningUsers, 0, running).sorted().distinct().toArray());
+            return new SpawnerIndex(new OwnedIds(pairs), Arrays.stream(runningUsers, 0, running).sorted().distinct().toArray());
         }
     }
 }

@@ -1,9 +1,12 @@
 package org.hubql.db;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hubql.model.ApiToken;
 
 /** All SQL on {@code api_tokens}. Never selects {@code hashed}. */
@@ -11,6 +14,7 @@ public final class TokenQueries {
     private final KeyedQuery<Long, ApiToken> byId;
     private final KeyedQuery<Long, ApiToken> byUserId;
     private final KeyedQuery<Long, ApiToken> byServiceId;
+    private final String byIdsInUserOrder;
 
     public TokenQueries(HubSchema schema) {
         String select = "SELECT " + schema.select("t", "api_tokens", "id", "prefix", "user_id", "service_id", "created",
@@ -19,6 +23,7 @@ public final class TokenQueries {
         this.byUserId = new KeyedQuery<>(select, "t.user_id", "ORDER BY t.id", row -> row.id("user_id"), TokenQueries::map);
         this.byServiceId = new KeyedQuery<>(select, "t.service_id", "ORDER BY t.id", row -> row.id("service_id"),
                 TokenQueries::map);
+        this.byIdsInUserOrder = select + " WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.id";
     }
 
     static ApiToken map(Row row) throws SQLException {
@@ -31,8 +36,28 @@ public final class TokenQueries {
         return byId.unique(sql, ids);
     }
 
+    /**
+     * Each user's tokens, by id. On SQLite, which has no index on {@code api_tokens.user_id}, the ids come from the
+     * connection's index and the rows by primary key; a token may have changed hands since the index was read, so
+     * rows are grouped by their own {@code user_id}, and those of users not asked for are dropped.
+     */
     public Map<Long, List<ApiToken>> byUserIds(Sql sql, Collection<Long> userIds) {
-        return byUserId.grouped(sql, userIds);
+        if (sql.dialect() != Dialect.SQLITE || userIds.isEmpty()) {
+            return byUserId.grouped(sql, userIds);
+        }
+        Set<Long> wanted = Set.copyOf(userIds);
+        Map<Long, List<ApiToken>> byUser = new LinkedHashMap<>();
+        sql.listWithIndex(IndexKind.USER_TOKENS, byIdsInUserOrder, index -> List.of(JsonText.array(index.of(wanted))), row -> {
+            ApiToken token = map(row);
+            if (token.userId() != null && wanted.contains(token.userId())) {
+                byUser.computeIfAbsent(token.userId(), id -> new ArrayList<>()).add(token);
+            }
+            return null;
+        }, () -> {
+            byUser.putAll(byUserId.grouped(sql, userIds));
+            return List.of();
+        });
+        return byUser;
     }
 
     public Map<Long, List<ApiToken>> byServiceIds(Sql sql, Collection<Long> serviceIds) {
