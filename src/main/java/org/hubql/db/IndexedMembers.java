@@ -50,6 +50,7 @@ final class IndexedMembers {
             picked.add(picker.apply(index));
             return List.of(JsonText.array(picked.get(0).values().stream().flatMapToLong(LongStream::of).sorted().distinct().toArray()));
         };
+        // null: the index was not used, and the pages come from plain instead, outside the statement's connection
         List<User> loaded = sql.listWithIndex(IndexKind.MEMBERSHIPS, usersByIds, params, UserQueries::map, () -> null);
         if (loaded == null) {
             return plain.get();

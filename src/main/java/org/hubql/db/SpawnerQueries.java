@@ -1,9 +1,7 @@
 package org.hubql.db;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,27 +48,9 @@ public final class SpawnerQueries {
         return byIdsForUsers(sql, wanted, index -> index.spawnerIds(wanted));
     }
 
-    /**
-     * On SQLite, which has no index on {@code spawners.user_id}: the spawners {@code spawnerIds} names, loaded by
-     * primary key. A spawner may have changed hands since the index was read, so rows are grouped by their own
-     * {@code user_id}, and those of users not asked for are dropped.
-     */
+    /** On SQLite, which has no index on {@code spawners.user_id}: the spawners {@code spawnerIds} names (see {@link OwnedRows}). */
     Map<Long, List<Spawner>> byIdsForUsers(Sql sql, Set<Long> userIds, Function<SpawnerIndex, List<Long>> spawnerIds) {
-        Map<Long, List<Spawner>> byUser = new LinkedHashMap<>();
-        if (userIds.isEmpty()) {
-            return byUser;
-        }
-        Function<SpawnerIndex, List<?>> params = index -> List.of(JsonText.array(spawnerIds.apply(index)));
-        sql.listWithIndex(IndexKind.SPAWNERS, byIdsInUserOrder, params, row -> {
-            Spawner spawner = map(row);
-            if (spawner.userId() != null && userIds.contains(spawner.userId())) {
-                byUser.computeIfAbsent(spawner.userId(), id -> new ArrayList<>()).add(spawner);
-            }
-            return null;
-        }, () -> {
-            byUser.putAll(byUserId.grouped(sql, userIds));
-            return List.of();
-        });
-        return byUser;
+        return OwnedRows.load(sql, IndexKind.SPAWNERS, byIdsInUserOrder, userIds, spawnerIds, SpawnerQueries::map, Spawner::userId,
+                () -> byUserId.grouped(sql, userIds));
     }
 }

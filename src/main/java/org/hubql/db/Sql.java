@@ -67,9 +67,8 @@ public final class Sql {
         if (remainingNanos() <= 0) {
             throw new DataAccessException("the request's time limit was reached", null, true);
         }
-        I index;
         try (Connection connection = database.dataSource().getConnection()) {
-            index = ConnectionIndexes.fresh(this, connection, kind);
+            I index = ConnectionIndexes.fresh(this, connection, kind);
             if (index != null) {
                 return answer.apply(index);
             }

@@ -1,9 +1,7 @@
 package org.hubql.db;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,27 +35,16 @@ public final class TokenQueries {
     }
 
     /**
-     * Each user's tokens, by id. On SQLite, which has no index on {@code api_tokens.user_id}, the ids come from the
-     * connection's index and the rows by primary key; a token may have changed hands since the index was read, so
-     * rows are grouped by their own {@code user_id}, and those of users not asked for are dropped.
+     * Each user's tokens, by id. On SQLite, which has no index on {@code api_tokens.user_id}, their ids come from the
+     * connection's index (see {@link OwnedRows}).
      */
     public Map<Long, List<ApiToken>> byUserIds(Sql sql, Collection<Long> userIds) {
-        if (sql.dialect() != Dialect.SQLITE || userIds.isEmpty()) {
+        if (sql.dialect() != Dialect.SQLITE) {
             return byUserId.grouped(sql, userIds);
         }
         Set<Long> wanted = Set.copyOf(userIds);
-        Map<Long, List<ApiToken>> byUser = new LinkedHashMap<>();
-        sql.listWithIndex(IndexKind.USER_TOKENS, byIdsInUserOrder, index -> List.of(JsonText.array(index.of(wanted))), row -> {
-            ApiToken token = map(row);
-            if (token.userId() != null && wanted.contains(token.userId())) {
-                byUser.computeIfAbsent(token.userId(), id -> new ArrayList<>()).add(token);
-            }
-            return null;
-        }, () -> {
-            byUser.putAll(byUserId.grouped(sql, userIds));
-            return List.of();
-        });
-        return byUser;
+        return OwnedRows.load(sql, IndexKind.USER_TOKENS, byIdsInUserOrder, wanted, index -> index.of(wanted), TokenQueries::map,
+                ApiToken::userId, () -> byUserId.grouped(sql, userIds));
     }
 
     public Map<Long, List<ApiToken>> byServiceIds(Sql sql, Collection<Long> serviceIds) {

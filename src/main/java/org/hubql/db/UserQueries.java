@@ -40,7 +40,7 @@ public final class UserQueries {
 
     /** Up to {@code limit} users matching the selection, after the keyset position if one is given. */
     public List<User> page(Sql sql, UserSelection selection, UserKeyset after, int limit) {
-        return select(sql, selection, false, indexed -> {
+        return select(sql, indexed -> {
             UserWhere where = new UserWhere(sql.dialect(), selection, false, indexed);
             if (after != null) {
                 where.after(after);
@@ -53,23 +53,27 @@ public final class UserQueries {
     }
 
     public int count(Sql sql, UserSelection selection) {
-        List<Integer> count = select(sql, selection, true, indexed -> {
+        List<Integer> count = select(sql, indexed -> {
             UserWhere where = new UserWhere(sql.dialect(), selection, true, indexed);
             return new Statement(where, "SELECT COUNT(*) AS total FROM users u" + where.text(), where.params());
         }, row -> row.intOrNull("total"));
         return count.isEmpty() || count.get(0) == null ? 0 : count.get(0);
     }
 
-    /** A statement on users, with the spawner index on SQLite when it filters on {@code active}, else plain. */
-    private static <T> List<T> select(Sql sql, UserSelection selection, boolean counting,
-                                      Function<Boolean, Statement> statement, RowMapper<T> mapper) {
-        Statement plain = statement.apply(false);
+    /**
+     * A statement on users, with the spawner index on SQLite when it filters on {@code active}; its plain form is
+     * written only if the index is not used.
+     */
+    private static <T> List<T> select(Sql sql, Function<Boolean, Statement> statement, RowMapper<T> mapper) {
         Statement indexed = statement.apply(true);
         if (!indexed.where().needsSpawnerIndex()) {
-            return sql.list(plain.text(), plain.params(), mapper);
+            return sql.list(indexed.text(), indexed.params(), mapper);
         }
         return sql.listWithIndex(IndexKind.SPAWNERS, indexed.text(), index -> UserWhere.withRunningUsers(indexed.params(), index),
-                mapper, () -> sql.list(plain.text(), plain.params(), mapper));
+                mapper, () -> {
+                    Statement plain = statement.apply(false);
+                    return sql.list(plain.text(), plain.params(), mapper);
+                });
     }
 
     private record Statement(UserWhere where, String text, List<Object> params) {
