@@ -4,31 +4,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.hubql.db.Database;
 import org.hubql.db.Queries;
+import org.hubql.db.ScopeQueries;
 import org.hubql.db.Sql;
 import org.hubql.db.SqlTrace;
 import org.hubql.db.TokenLookupQueries;
 import org.hubql.db.TokenLookupQueries.Candidate;
 import org.hubql.model.Service;
 import org.hubql.model.User;
-import org.hubql.model.Viewer;
+import org.hubql.scopes.Viewer;
 
 /**
  * Verifies a JupyterHub token against the hub's own database, as JupyterHub does: candidate rows by prefix in
  * {@code api_tokens} (and {@code oauth_access_tokens} on hubs before 2.0), then the salted hash of each. Expired
- * tokens and tokens whose owner is gone are refused. Who owns the token decides what its {@link Viewer} sees.
+ * tokens and tokens whose owner is gone are refused. The token's scopes decide what its {@link Viewer} may read.
  */
 public final class TokenAuthenticator {
     private static final long LOOKUP_DEADLINE_NANOS = 10_000_000_000L;
     private static final int MAX_TOKEN_LENGTH = 512;
-    /** Unfiltered scopes that read every user (JupyterHub 2.0+); {@code admin:users} and {@code users} imply the others. */
-    private static final Set<String> READ_ALL_USERS = Set.of("admin:users", "users", "list:users", "read:users");
 
     private final Database database;
     private final Queries queries;
     private final TokenLookupQueries lookups;
+    private final ScopeReader scopes;
     private final VerifiedTokens verified;
     private final Clock clock;
 
@@ -40,6 +39,7 @@ public final class TokenAuthenticator {
         this.database = database;
         this.queries = Queries.forSchema(database.schema());
         this.lookups = new TokenLookupQueries(database.schema());
+        this.scopes = new ScopeReader(new ScopeQueries(database.schema()));
         this.verified = new VerifiedTokens(options.cacheSize(), options.cacheTtl(), clock);
         this.clock = clock;
     }
@@ -78,7 +78,7 @@ public final class TokenAuthenticator {
             if (isExpired(candidate, now) || !JupyterHubHash.matches(candidate.hashed(), token)) {
                 continue;
             }
-            Viewer viewer = owner(sql, candidate);
+            Viewer viewer = owner(sql, candidate, now);
             if (viewer != null) {
                 verified.put(fingerprint, viewer, candidate.expiresAt());
             }
@@ -91,32 +91,15 @@ public final class TokenAuthenticator {
         return candidate.expiresAt() != null && !now.isBefore(candidate.expiresAt());
     }
 
-    private Viewer owner(Sql sql, Candidate candidate) {
+    private Viewer owner(Sql sql, Candidate candidate, Instant now) {
         if (candidate.userId() != null) {
             User user = queries.users().byIds(sql, List.of(candidate.userId())).get(candidate.userId());
-            if (user == null) {
-                return null;
-            }
-            boolean ownerReadsAll = user.admin() || readsAllUsers(lookups.userRoleScopes(sql, user.id()));
-            return new Viewer(Viewer.Kind.USER, user.id(), ownerReadsAll && tokenAllowsAll(candidate.scopes()));
+            return user == null ? null : new Viewer(Viewer.Kind.USER, user.id(), scopes.userGrants(sql, candidate, user, now));
         }
         if (candidate.serviceId() != null) {
             Service service = queries.services().byIds(sql, List.of(candidate.serviceId())).get(candidate.serviceId());
-            if (service == null) {
-                return null;
-            }
-            boolean ownerReadsAll = service.admin() || readsAllUsers(lookups.serviceRoleScopes(sql, service.id()));
-            return new Viewer(Viewer.Kind.SERVICE, service.id(), ownerReadsAll && tokenAllowsAll(candidate.scopes()));
+            return service == null ? null : new Viewer(Viewer.Kind.SERVICE, service.id(), scopes.serviceGrants(sql, candidate, service));
         }
         return null;
-    }
-
-    /** Hubs before 2.0 have no token scopes: a token carries all of its owner's rights, as {@code inherit} does. */
-    private static boolean tokenAllowsAll(List<String> tokenScopes) {
-        return tokenScopes == null || tokenScopes.contains("inherit") || readsAllUsers(tokenScopes);
-    }
-
-    private static boolean readsAllUsers(List<String> scopes) {
-        return scopes.stream().anyMatch(READ_ALL_USERS::contains);
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hubql.model.Viewer;
+import org.hubql.scopes.Viewer;
 
 /**
  * Recently verified tokens, keyed by a SHA-256 of the token (never the token), so a dashboard polling every second

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hubql.model.Group;
 
 /** All SQL on {@code groups} and on which groups a user belongs to. */
@@ -42,20 +43,41 @@ public final class GroupQueries {
         return byMemberId.grouped(sql, userIds);
     }
 
-    /** Up to {@code limit} groups by name, after the group named {@code afterName} if given. */
-    public List<Group> page(Sql sql, String afterName, int limit) {
+    /**
+     * Up to {@code limit} groups by name, after the group named {@code afterName} if given; only those of
+     * {@code onlyIds} unless it is null.
+     */
+    public List<Group> page(Sql sql, Set<Long> onlyIds, String afterName, int limit) {
+        List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        String where = "";
+        restrict(sql, onlyIds, conditions, params);
         if (afterName != null) {
-            where = " WHERE g.name > ?";
+            conditions.add("g.name > ?");
             params.add(afterName);
         }
         params.add(limit);
-        return sql.list(select + where + " ORDER BY g.name LIMIT ?", params, GroupQueries::map);
+        return sql.list(select + where(conditions) + " ORDER BY g.name LIMIT ?", params, GroupQueries::map);
     }
 
-    public int count(Sql sql) {
-        Integer count = sql.single("SELECT COUNT(*) AS total FROM " + groups, List.of(), row -> row.intOrNull("total"));
+    /** How many groups there are; only those of {@code onlyIds} unless it is null. */
+    public int count(Sql sql, Set<Long> onlyIds) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        restrict(sql, onlyIds, conditions, params);
+        Integer count = sql.single("SELECT COUNT(*) AS total FROM " + groups + " g" + where(conditions), params,
+                row -> row.intOrNull("total"));
         return count == null ? 0 : count;
+    }
+
+    private static void restrict(Sql sql, Set<Long> onlyIds, List<String> conditions, List<Object> params) {
+        if (onlyIds != null) {
+            SqlFragment in = sql.dialect().in("g.id", onlyIds);
+            conditions.add(in.text());
+            params.addAll(in.params());
+        }
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 }

@@ -51,11 +51,12 @@ import org.dataloader.DataLoaderRegistry;
  * avoids most of the engine's per-object bookkeeping (futures, paths, step infos) that the profile showed as the
  * largest cost of wide queries.
  *
- * <p>It takes only the plain road: a query run by a viewer who sees everything (so no {@link Visibility} filter
- * applies), without introspection, where every fetch succeeds and no non-null field is null. Anything else —
- * an error, a null where the schema promises a value, a viewer with a restricted view, a value it does not
- * recognise — makes it hand the whole operation to graphql-java's {@link AsyncExecutionStrategy}, which
- * produces the errors, partial results and filtering the spec asks for. The DataLoader caches keep what was
+ * <p>It takes only the plain road: a query without introspection, where every fetch succeeds, every field is one
+ * the viewer may read ({@link Access}) and no non-null field is null. Anything else — an error, a field the
+ * viewer's scopes refuse, a null where the schema promises a value, a value it does not recognise — makes it hand
+ * the whole operation to graphql-java's {@link AsyncExecutionStrategy}, which produces the errors and partial
+ * results the spec asks for. The objects a restricted viewer may not see are left out of root fields here as
+ * {@link Authorization} leaves them out there. The DataLoader caches keep what was
  * already loaded, so that second run repeats no statement it already ran.
  */
 final class BreadthFirstStrategy extends AsyncExecutionStrategy {
@@ -86,8 +87,7 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
 
     private static boolean plainRoad(ExecutionContext context) {
         RequestContext request = context.getGraphQLContext().get(RequestContext.class);
-        return request != null && request.viewer().seesAll()
-                && context.getOperationDefinition().getOperation() == OperationDefinition.Operation.QUERY;
+        return request != null && context.getOperationDefinition().getOperation() == OperationDefinition.Operation.QUERY;
     }
 
     /** The operation needs more than the plain road: graphql-java's own strategy runs it instead. */
@@ -108,9 +108,11 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
         private final GraphQLSchema schema;
         private final GraphQLContext fetchContext;
         private final DataLoaderRegistry loaders;
+        private final Access access;
 
         Run(ExecutionContext context) {
             this.context = context;
+            this.access = context.getGraphQLContext().<RequestContext>get(RequestContext.class).access();
             this.schema = context.getGraphQLSchema();
             this.loaders = context.getDataLoaderRegistry();
             // dispatching is done here, level by level, so loaders are handed out without graphql-java's level tracking
@@ -171,6 +173,15 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
             if (definition == null) {
                 throw new OffRoad(); // __schema and __type
             }
+            boolean atRoot = batch.type() == schema.getQueryType();
+            if (access.restricted()) {
+                Rule rule = access.rules().field(definition);
+                for (Object source : batch.sources()) {
+                    if (!access.allows(rule, source, atRoot)) {
+                        throw new OffRoad(); // the field is refused with an error, which graphql-java's strategy writes
+                    }
+                }
+            }
             DataFetcher<?> fetcher = schema.getCodeRegistry().getDataFetcher(batch.type(), definition);
             ResultPath path = batch.path().segment(field.getResultKey());
             Map<String, Object> arguments = ValuesResolver.getArgumentValues(schema.getCodeRegistry(), definition.getArguments(),
@@ -195,7 +206,7 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
                         || value instanceof CompletionStage<?> && !(value instanceof CompletableFuture<?>)) {
                     throw new OffRoad();
                 }
-                values[i] = value;
+                values[i] = atRoot ? access.visibleOnly(schema, value, name.equals("nodes")) : value;
             }
             return new FetchedField(batch, field, definition, values);
         }

@@ -9,6 +9,7 @@ public final class ErrorCodes {
     public static final String GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
     public static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    public static final String FORBIDDEN = "FORBIDDEN";
     public static final String BAD_REQUEST = "BAD_REQUEST";
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";

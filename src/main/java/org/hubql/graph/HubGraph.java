@@ -27,7 +27,7 @@ import org.hubql.db.Queries;
 import org.hubql.db.Sql;
 import org.hubql.db.SqlTrace;
 import org.hubql.loaders.Loaders;
-import org.hubql.model.Viewer;
+import org.hubql.scopes.Viewer;
 
 /**
  * The hub database as a GraphQL schema: built once from {@code schema.graphqls} and {@link Wiring}, then executes
@@ -42,7 +42,8 @@ public final class HubGraph {
     private final GraphQL graphQL;
     private final String sdl;
     private final Semaphore running = new Semaphore(2 * Runtime.getRuntime().availableProcessors(), true);
-    private final BreadthFirstStrategy breadthFirst = new BreadthFirstStrategy(new ErrorHandler());
+    private final AccessRules rules;
+    private final BreadthFirstStrategy breadthFirst;
 
     public HubGraph(Database database, GraphOptions options) {
         this(database, options, true);
@@ -55,11 +56,18 @@ public final class HubGraph {
         this.options = options;
         this.sdl = readSdl();
         GraphQLSchema schema = newSchema(sdl, Wiring.newWiring(options.pageSize(), database.schema(), database.dialect().engineName()));
+        this.rules = new AccessRules(schema);
+        this.breadthFirst = new BreadthFirstStrategy(new ErrorHandler());
         this.graphQL = GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(breadthFirst ? this.breadthFirst : new AsyncExecutionStrategy(new ErrorHandler()))
                 .preparsedDocumentProvider(new DocumentCache(500))
-                .instrumentation(new HubInstrumentation(Limits.instrumentations(options.limits(), options.pageSize()), new Visibility()))
+                .instrumentation(new HubInstrumentation(Limits.instrumentations(options.limits(), options.pageSize()), new Authorization()))
                 .build();
+    }
+
+    /** The executable schema, for tests that walk it. */
+    GraphQLSchema schema() {
+        return graphQL.getGraphQLSchema();
     }
 
     /** The slots operations execute in; a test may hold them. */
@@ -111,7 +119,7 @@ public final class HubGraph {
                 .operationName(request.operationName())
                 .variables(request.variables() == null ? Map.of() : request.variables())
                 .dataLoaderRegistry(Loaders.newRegistry(queries, sql))
-                .graphQLContext(Map.of(RequestContext.class, new RequestContext(queries, sql, viewer),
+                .graphQLContext(Map.of(RequestContext.class, new RequestContext(queries, sql, new Access(viewer, rules)),
                         Introspection.INTROSPECTION_DISABLED, !options.limits().introspection()));
         GraphQL.unusualConfiguration(input).dataloaderConfig().enableDataLoaderChaining(true);
         CompletableFuture<ExecutionResult> result = graphQL.executeAsync(input.build());

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * hubql's instrumentations, chained: the {@link Limits}, which look at each operation before it runs, and
- * {@link Visibility}, which wraps data fetchers.
+ * {@link Authorization}, which wraps data fetchers for viewers whose scopes are restricted.
  *
  * <p>None of them observes the execution of each object or field, so those hooks answer "nothing to do" at once
  * instead of asking every instrumentation, as {@link ChainedInstrumentation} would for each of the tens of
@@ -37,8 +37,8 @@ final class HubInstrumentation extends ChainedInstrumentation {
     private static final int REMEMBERED = 1_000;
     private final Set<Passed> passed = ConcurrentHashMap.newKeySet();
 
-    HubInstrumentation(List<Instrumentation> limits, Visibility visibility) {
-        super(Stream.concat(limits.stream(), Stream.of(visibility)).toList());
+    HubInstrumentation(List<Instrumentation> limits, Authorization authorization) {
+        super(Stream.concat(limits.stream(), Stream.of(authorization)).toList());
     }
 
     @Override

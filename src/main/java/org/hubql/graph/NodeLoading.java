@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.concurrent.CompletableFuture;
 import org.hubql.loaders.LoaderKey;
 import org.hubql.loaders.Loaders;
+import org.hubql.model.Server;
 
 /** Resolves a {@link NodeId} through the loader of its type. */
 final class NodeLoading {
@@ -13,7 +14,16 @@ final class NodeLoading {
 
     @SuppressWarnings("unchecked")
     static CompletableFuture<Object> load(DataFetchingEnvironment env, NodeId id) {
-        LoaderKey<Long, ?> loader = switch (id.type()) {
+        CompletableFuture<?> found = RequestContext.loader(env, loaderOf(id.type())).load(id.databaseId());
+        if (id.type().equals("Server") && RequestContext.of(env).access().restricted()) {
+            found = ServerFetchers.withOwner(env, (CompletableFuture<Server>) found);
+        }
+        return (CompletableFuture<Object>) found;
+    }
+
+    /** The loader that finds objects of a {@code Node} type by id. */
+    static LoaderKey<Long, ?> loaderOf(String type) {
+        return switch (type) {
             case "User" -> Loaders.USER_BY_ID;
             case "Spawner" -> Loaders.SPAWNER_BY_ID;
             case "Server" -> Loaders.SERVER_BY_ID;
@@ -28,6 +38,5 @@ final class NodeLoading {
             case "ShareCode" -> Loaders.SHARE_CODE_BY_ID;
             default -> throw new BadInputException("not a valid node id");
         };
-        return (CompletableFuture<Object>) RequestContext.loader(env, loader).load(id.databaseId());
     }
 }

@@ -2,6 +2,7 @@ package org.hubql.graph;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,9 @@ import org.hubql.db.UserSelection;
 import org.hubql.loaders.Loaders;
 import org.hubql.model.Group;
 import org.hubql.model.User;
-import org.hubql.model.Viewer;
+import org.hubql.scopes.Reach;
+import org.hubql.scopes.Subject;
+import org.hubql.scopes.Viewer;
 
 /** The root fields of {@code Query}. */
 final class QueryFetchers {
@@ -47,7 +50,7 @@ final class QueryFetchers {
         return env -> {
             int size = pageSize.resolve(env.getArgument("first"));
             RequestContext context = RequestContext.of(env);
-            UserSelection selection = visibleTo(context.viewer(),
+            UserSelection selection = listable(context.access().grants().reach("list:users"),
                     UserArguments.selection(env.getArgument("filter"), env.getArgument("orderBy")));
             String after = env.getArgument("after");
             UserKeyset position = after == null ? null : Cursors.userKeyset(after, selection.sort());
@@ -71,12 +74,14 @@ final class QueryFetchers {
             String after = env.getArgument("after");
             String afterName = after == null ? null : Cursors.groupAfter(after);
             RequestContext context = RequestContext.of(env);
-            if (!context.viewer().seesAll()) {
+            Reach listable = context.access().grants().reach("list:groups");
+            Set<Long> only = listable instanceof Reach.Named named ? Set.copyOf(named.groups().asList()) : null;
+            if (only != null && only.isEmpty()) {
                 return Connection.<Group>empty();
             }
-            List<Group> rows = size == 0 ? List.of() : context.queries().groups().page(context.sql(), afterName, size + 1);
+            List<Group> rows = size == 0 ? List.of() : context.queries().groups().page(context.sql(), only, afterName, size + 1);
             return Connection.of(rows, size, Cursors::group,
-                    () -> CompletableFuture.completedFuture(context.queries().groups().count(context.sql())));
+                    () -> CompletableFuture.completedFuture(context.queries().groups().count(context.sql(), only)));
         };
     }
 
@@ -87,7 +92,10 @@ final class QueryFetchers {
     DataFetcher<?> services() {
         return env -> {
             RequestContext context = RequestContext.of(env);
-            return context.queries().services().all(context.sql());
+            Reach listable = context.access().grants().reach("list:services");
+            return context.queries().services().all(context.sql()).stream()
+                    .filter(service -> listable.covers(new Subject.OfService(service.id())))
+                    .toList();
         };
     }
 
@@ -100,12 +108,9 @@ final class QueryFetchers {
 
     DataFetcher<?> hub() {
         return env -> {
-            boolean needsCounts = env.getSelectionSet().containsAnyOf("userCount", "adminCount", "groupCount",
-                    "serviceCount", "activeServerCount", "apiTokenCount");
             RequestContext context = RequestContext.of(env);
-            boolean counted = needsCounts && context.viewer().seesAll();
             return new HubView(schema.revision(), schema.releaseLine(), engine,
-                    counted ? context.queries().hub().stats(context.sql()) : null);
+                    () -> context.queries().hub().stats(context.sql()));
         };
     }
 
@@ -121,12 +126,24 @@ final class QueryFetchers {
         };
     }
 
-    /** A viewer who does not see everything lists only itself, if a user, and no one, if a service. */
-    private static UserSelection visibleTo(Viewer viewer, UserSelection selection) {
-        if (viewer.seesAll()) {
+    /** The token's expanded scopes, for a frontend to hide what it cannot show. */
+    DataFetcher<?> me() {
+        return env -> new Me(RequestContext.of(env).access().grants().scopes().asStrings());
+    }
+
+    /**
+     * The users {@code list:users} lets the viewer list: everyone, or those its filters name (directly or through
+     * a group), filtered in SQL so that counts and pages agree with what is shown.
+     */
+    private static UserSelection listable(Reach reach, UserSelection selection) {
+        if (reach instanceof Reach.Everything) {
             return selection;
         }
-        Set<Long> only = viewer.kind() == Viewer.Kind.USER ? Set.of(viewer.id()) : Set.of();
+        Set<Long> only = new HashSet<>();
+        if (reach instanceof Reach.Named named) {
+            only.addAll(named.users().asList());
+            named.groupMembers().forEach(members -> only.addAll(members.asList()));
+        }
         return new UserSelection(selection.nameContains(), selection.admin(), selection.active(),
                 selection.lastActivityAfter(), selection.lastActivityBefore(), selection.group(), only, selection.sort(),
                 selection.descending());

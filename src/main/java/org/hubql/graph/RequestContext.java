@@ -5,13 +5,17 @@ import org.dataloader.DataLoader;
 import org.hubql.db.Queries;
 import org.hubql.db.Sql;
 import org.hubql.loaders.LoaderKey;
-import org.hubql.model.Viewer;
+import org.hubql.scopes.Viewer;
 
-/** What the fetchers of one request share: the hub's queries, this request's statement runner and its viewer. */
-public record RequestContext(Queries queries, Sql sql, Viewer viewer) {
+/** What the fetchers of one request share: the hub's queries, this request's statement runner and its viewer's access. */
+record RequestContext(Queries queries, Sql sql, Access access) {
 
     static RequestContext of(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(RequestContext.class);
+    }
+
+    Viewer viewer() {
+        return access.viewer();
     }
 
     /**

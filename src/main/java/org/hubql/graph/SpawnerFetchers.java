@@ -16,14 +16,15 @@ final class SpawnerFetchers {
     }
 
     static DataFetcher<?> server() {
-        return env -> Fetch.loadOrNull(env, Loaders.SERVER_BY_ID, env.<Spawner>getSource().serverId());
+        return env -> {
+            Spawner spawner = env.getSource();
+            return Fetch.loadOrNull(env, Loaders.SERVER_BY_ID, spawner.serverId())
+                    .thenApply(server -> ServerFetchers.ownedBy(server, spawner));
+        };
     }
 
-    /** Only for viewers who see everything; null for everyone else. */
     static DataFetcher<?> state() {
-        return env -> RequestContext.of(env).viewer().seesAll()
-                ? RequestContext.loader(env, Loaders.SPAWNER_STATE_BY_ID).load(env.<Spawner>getSource().id())
-                : null;
+        return env -> RequestContext.loader(env, Loaders.SPAWNER_STATE_BY_ID).load(env.<Spawner>getSource().id());
     }
 
     /** Running means a server row exists, not merely that {@code server_id} is set. */

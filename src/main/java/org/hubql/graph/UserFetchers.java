@@ -15,8 +15,11 @@ final class UserFetchers {
     }
 
     static DataFetcher<?> server() {
-        return env -> spawners(env.getSource(), env)
-                .thenCompose(spawners -> Fetch.loadOrNull(env, Loaders.SERVER_BY_ID, serverOf(named(spawners, ""))));
+        return env -> spawners(env.getSource(), env).thenCompose(spawners -> {
+            Spawner spawner = named(spawners, "");
+            return Fetch.loadOrNull(env, Loaders.SERVER_BY_ID, serverOf(spawner))
+                    .thenApply(server -> ServerFetchers.ownedBy(server, spawner));
+        });
     }
 
     static DataFetcher<?> spawners() {
@@ -43,11 +46,8 @@ final class UserFetchers {
         return env -> RequestContext.loader(env, Loaders.OAUTH_CODES_BY_USER_ID).load(env.<User>getSource().id());
     }
 
-    /** Only for viewers who see everything; null for everyone else. */
     static DataFetcher<?> state() {
-        return env -> RequestContext.of(env).viewer().seesAll()
-                ? RequestContext.loader(env, Loaders.USER_STATE_BY_ID).load(env.<User>getSource().id())
-                : null;
+        return env -> RequestContext.loader(env, Loaders.USER_STATE_BY_ID).load(env.<User>getSource().id());
     }
 
     private static CompletableFuture<List<Spawner>> spawners(User user, DataFetchingEnvironment env) {

@@ -20,7 +20,10 @@ final class Wiring {
     static RuntimeWiring newWiring(PageSize pageSize, HubSchema schema, String engine) {
         QueryFetchers query = new QueryFetchers(pageSize, schema, engine);
         GroupFetchers groups = new GroupFetchers(pageSize);
+        ScopeDocs scopeDocs = new ScopeDocs();
         return RuntimeWiring.newRuntimeWiring()
+                .directive(AccessRules.SCOPE, scopeDocs)
+                .directive(AccessRules.PUBLIC, scopeDocs)
                 .scalar(Scalars.DATE_TIME)
                 .scalar(Scalars.JSON)
                 .type(newTypeWiring("Node").typeResolver(byClassName()))
@@ -37,7 +40,9 @@ final class Wiring {
                         .dataFetcher("oauthClients", query.oauthClients())
                         .dataFetcher("roles", RoleFetchers.all())
                         .dataFetcher("hub", query.hub())
-                        .dataFetcher("viewer", query.viewer()))
+                        .dataFetcher("viewer", query.viewer())
+                        .dataFetcher("me", query.me()))
+                .type(newTypeWiring("Me").dataFetcher("viewer", query.viewer()))
                 .type(newTypeWiring("UserConnection").dataFetcher("totalCount", totalCount()))
                 .type(newTypeWiring("GroupConnection").dataFetcher("totalCount", totalCount()))
                 .type(node("User")

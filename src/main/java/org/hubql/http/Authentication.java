@@ -3,7 +3,7 @@ package org.hubql.http;
 import io.javalin.http.Context;
 import org.hubql.auth.TokenAuthenticator;
 import org.hubql.graph.ErrorCodes;
-import org.hubql.model.Viewer;
+import org.hubql.scopes.Viewer;
 
 /**
  * The before-handler of the GraphQL routes: finds the request's JupyterHub token and resolves its {@link Viewer},

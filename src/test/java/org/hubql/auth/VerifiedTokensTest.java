@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import org.hubql.model.Viewer;
+import org.hubql.scopes.Grants;
+import org.hubql.scopes.Viewer;
 import org.junit.jupiter.api.Test;
 
 /** The cache of verified tokens: bounded, short-lived, and never outliving the token itself. */
 class VerifiedTokensTest {
-    private static final Viewer ALICE = new Viewer(Viewer.Kind.USER, 2, false);
+    private static final Viewer ALICE = new Viewer(Viewer.Kind.USER, 2, Grants.everything());
     private final MutableClock clock = new MutableClock();
 
     @Test

@@ -14,12 +14,13 @@ import org.hubql.graph.GraphRequest;
 import org.hubql.graph.HubGraph;
 import org.hubql.graph.PageSize;
 import org.hubql.http.ResponseJson;
-import org.hubql.model.Viewer;
+import org.hubql.scopes.Viewer;
+import org.hubql.testkit.TestViewers;
 
 /** hubql in process: the graph layer plus the JSON writing the HTTP handler does, without the socket. */
 final class HubqlRunner implements AutoCloseable {
     /** The demo hub's user 1, {@code admin}, as the HTTP runs authenticate: through visibility checks that pass. */
-    private static final Viewer DEMO_ADMIN = new Viewer(Viewer.Kind.USER, 1, true);
+    private static final Viewer DEMO_ADMIN = TestViewers.admin(1);
     private final ResponseJson json = new ResponseJson(new ObjectMapper());
     private final Database database;
     private final HubGraph graph;

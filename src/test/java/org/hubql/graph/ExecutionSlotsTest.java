@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.hubql.db.Database;
 import org.hubql.db.SqlTrace;
-import org.hubql.model.Viewer;
+import org.hubql.scopes.Viewer;
 import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

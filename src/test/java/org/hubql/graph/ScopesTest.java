@@ -2,6 +2,7 @@ package org.hubql.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,7 +34,7 @@ class ScopesTest {
     }
 
     private static int visibleUsers(String token) {
-        return gateway.as(token).data(COUNT).at("/users/totalCount").asInt();
+        return gateway.as(token).query(COUNT).at("/data/users/totalCount").asInt();
     }
 
     @Test
@@ -42,10 +43,14 @@ class ScopesTest {
     }
 
     @Test
-    void an_admin_token_with_narrow_scopes_sees_only_itself() {
-        assertThat(visibleUsers("r00t2222r00t2222r00t2222r00t2222")).isEqualTo(1);
-        assertThat(gateway.as("r00t2222r00t2222r00t2222r00t2222").data("{ user(name: \"root\") { state } }").at("/user/state").isNull())
-                .isTrue();
+    void an_admin_token_narrowed_to_its_own_name_lists_no_one_and_reads_only_its_name() {
+        JsonNode response = gateway.as("r00t2222r00t2222r00t2222r00t2222")
+                .query("{ users { totalCount } root: user(name: \"root\") { name admin state } lena: user(name: \"lena\") { name } }");
+        assertThat(response.at("/data/users/totalCount").asInt()).isZero();
+        assertThat(response.at("/data/root/name").asText()).isEqualTo("root");
+        assertThat(response.at("/data/root/admin").asBoolean()).isTrue();
+        assertThat(response.at("/data/lena").isNull()).isTrue();
+        assertThat(RunningGateway.forbidden(response)).containsExactly("root.state", "users");
     }
 
     @Test
@@ -55,9 +60,11 @@ class ScopesTest {
     }
 
     @Test
-    void a_plain_user_and_its_oauth_token_see_only_itself() {
-        assertThat(visibleUsers("0a4a4444omar4444omar4444omar4444")).isEqualTo(1);
-        assertThat(gateway.as("AbCdEfGhIjKlMnOpQrStUvWxYz0123").data(COUNT).at("/viewer/name").asText()).isEqualTo("omar");
+    void a_plain_user_and_its_oauth_token_list_no_one_but_know_who_they_are() {
+        assertThat(visibleUsers("0a4a4444omar4444omar4444omar4444")).isZero();
+        JsonNode oauth = gateway.as("AbCdEfGhIjKlMnOpQrStUvWxYz0123").query(COUNT);
+        assertThat(oauth.at("/data/viewer/name").asText()).isEqualTo("omar");
+        assertThat(RunningGateway.forbidden(oauth)).containsExactly("users");
     }
 
     @Test

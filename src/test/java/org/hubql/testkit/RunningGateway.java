@@ -91,6 +91,20 @@ public final class RunningGateway implements AutoCloseable {
         return data(query, Map.of());
     }
 
+    /** The paths ({@code user.spawners.0.state}) of the response's {@code FORBIDDEN} errors, sorted. */
+    public static java.util.List<String> forbidden(JsonNode response) {
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        response.path("errors").forEach(error -> {
+            if ("FORBIDDEN".equals(error.at("/extensions/code").asText())) {
+                java.util.List<String> parts = new java.util.ArrayList<>();
+                error.get("path").forEach(part -> parts.add(part.asText()));
+                paths.add(String.join(".", parts));
+            }
+        });
+        paths.sort(null);
+        return paths;
+    }
+
     public HttpResponse<String> post(String body, String contentType) {
         return send(authorized(HttpRequest.newBuilder(uri("/graphql"))).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

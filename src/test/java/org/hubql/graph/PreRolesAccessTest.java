@@ -9,14 +9,19 @@ import java.util.List;
 import java.util.Map;
 import org.hubql.auth.AuthOptions;
 import org.hubql.testkit.RunningGateway;
+import static org.hubql.testkit.RunningGateway.forbidden;
 import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What each kind of token sees, with real JupyterHub-hashed tokens from {@code hub-0.8-tokens.sql}. */
-class VisibilityTest {
+/**
+ * What each kind of token reads on a hub without roles (0.8), with real JupyterHub-hashed tokens from
+ * {@code hub-0.8-tokens.sql}: an admin holds the admin role's scopes, a user {@code self}, a non-admin service and
+ * an OAuth access token only their identity.
+ */
+class PreRolesAccessTest {
     private static final String ALICE = "0123456789abcdef0123456789abcdef";
     private static final String ADMIN = "feedfacefeedfacefeedfacefeedface";
     private static final String SERVICE = "c0ffee00c0ffee00c0ffee00c0ffee00";
@@ -71,35 +76,33 @@ class VisibilityTest {
     }
 
     @Test
-    void a_user_lists_only_itself_and_counts_only_itself() {
-        JsonNode data = gateway.as(ALICE).data("{ users(first: 1000) { totalCount nodes { name } } "
-                + "admins: users(filter: {admin: true}) { totalCount nodes { name } } }");
-        assertThat(data.at("/users/totalCount").asInt()).isEqualTo(1);
-        assertThat(names(data.at("/users/nodes"))).containsExactly("alice");
-        assertThat(data.at("/admins/totalCount").asInt()).isZero();
+    void a_user_may_list_nobody_as_in_jupyterhub_where_self_has_no_list_users() {
+        JsonNode response = gateway.as(ALICE).query("{ users(first: 1000) { totalCount nodes { name } } }");
+        assertThat(response.at("/data/users/totalCount").asInt()).isZero();
+        assertThat(response.at("/data/users/nodes")).isEmpty();
+        assertThat(forbidden(response)).containsExactly("users");
+        assertThat(response.at("/errors/0/extensions/requiredScopes/0").asText()).isEqualTo("list:users");
     }
 
     @Test
-    void a_user_sees_its_own_spawners_servers_tokens_and_groups() {
-        JsonNode alice = gateway.as(ALICE).data("{ user(name: \"alice\") { name state server { url spawner { name } service { name } } "
+    void a_user_reads_its_own_spawners_servers_tokens_and_group_names() {
+        JsonNode response = gateway.as(ALICE).query("{ user(name: \"alice\") { name state server { url spawner { name } service { name } } "
                 + "spawners { name state user { name } } apiTokens { databaseId user { name } } "
                 + "oauthTokens { databaseId client { identifier } user { name } } oauthCodes { databaseId client { identifier } } "
-                + "groups { name users(first: 100) { totalCount nodes { name } } } } }").get("user");
+                + "groups { name users(first: 100) { totalCount nodes { name } } } } }");
+        JsonNode alice = response.at("/data/user");
         assertThat(alice.at("/name").asText()).isEqualTo("alice");
         assertThat(alice.at("/state").isNull()).isTrue();
         assertThat(alice.at("/server/url").asText()).isEqualTo("http://127.0.0.1:47001/user/alice/");
-        assertThat(alice.at("/server/service").isNull()).isTrue();
+        assertThat(alice.at("/server/spawner/name").asText()).isEmpty();
         assertThat(names(alice.get("spawners"))).containsExactly("", "ml");
-        assertThat(alice.at("/spawners/0/state").isNull()).isTrue();
         assertThat(alice.at("/spawners/0/user/name").asText()).isEqualTo("alice");
         assertThat(alice.get("apiTokens")).extracting(token -> token.get("databaseId").asInt()).containsExactly(1, 2, 10);
         assertThat(alice.at("/oauthTokens/0/user/name").asText()).isEqualTo("alice");
-        assertThat(alice.at("/oauthTokens/0/client").isNull()).isTrue();
         assertThat(names(alice.get("groups"))).containsExactly("staff", "students");
-        for (JsonNode group : alice.get("groups")) {
-            assertThat(group.at("/users/totalCount").asInt()).isEqualTo(1);
-            assertThat(names(group.at("/users/nodes"))).containsExactly("alice");
-        }
+        assertThat(alice.at("/groups/0/users/nodes")).isEmpty();
+        assertThat(forbidden(response)).containsExactly("user.groups.0.users", "user.groups.1.users", "user.server.service",
+                "user.spawners.0.state", "user.spawners.1.state", "user.state");
     }
 
     @Test
@@ -110,53 +113,51 @@ class VisibilityTest {
     }
 
     @Test
-    void other_objects_by_id_are_null_and_lists_are_empty_for_a_user() {
+    void other_objects_by_id_are_null_its_own_are_not_and_lists_are_refused_for_a_user() {
         String bob = NodeId.encode("User", 3);
         String alice = NodeId.encode("User", 2);
-        String server = NodeId.encode("Server", 1);
+        String server = NodeId.encode("Server", 3);
+        String own = NodeId.encode("Server", 1);
         String group = NodeId.encode("Group", 1);
-        JsonNode data = gateway.as(ALICE).data("query($bob: ID!, $ids: [ID!]!, $server: ID!, $group: ID!) { node(id: $bob) { id } "
-                + "nodes(ids: $ids) { ... on User { name } } server: node(id: $server) { id } group: node(id: $group) { id } "
+        JsonNode response = gateway.as(ALICE).query("query($bob: ID!, $ids: [ID!]!, $server: ID!, $own: ID!, $group: ID!) { node(id: $bob) { id } "
+                + "nodes(ids: $ids) { ... on User { name } } server: node(id: $server) { id } own: node(id: $own) { id } group: node(id: $group) { id } "
                 + "groups { totalCount nodes { name } } staff: group(name: \"staff\") { name } services { name } "
                 + "service(name: \"announcement\") { name } oauthClients { identifier } "
-                + "hub { engine userCount adminCount groupCount serviceCount activeServerCount apiTokenCount } }",
-                Map.of("bob", bob, "ids", List.of(bob, alice), "server", server, "group", group));
+                + "hub { jupyterhubVersion engine userCount apiTokenCount } }",
+                Map.of("bob", bob, "ids", List.of(bob, alice), "server", server, "own", own, "group", group));
+        JsonNode data = response.get("data");
         assertThat(data.get("node").isNull()).isTrue();
         assertThat(names(data.get("nodes"))).containsExactly(null, "alice");
         assertThat(data.get("server").isNull()).isTrue();
+        assertThat(data.at("/own/id").asText()).isEqualTo(own);
         assertThat(data.get("group").isNull()).isTrue();
         assertThat(data.at("/groups/totalCount").asInt()).isZero();
-        assertThat(data.at("/groups/nodes")).isEmpty();
         assertThat(data.get("staff").isNull()).isTrue();
         assertThat(data.get("services")).isEmpty();
         assertThat(data.get("service").isNull()).isTrue();
         assertThat(data.get("oauthClients")).isEmpty();
-        assertThat(data.at("/hub/engine").asText()).isEqualTo("sqlite");
-        assertThat(data.at("/hub/userCount").isNull()).isTrue();
-        assertThat(data.at("/hub/apiTokenCount").isNull()).isTrue();
+        assertThat(data.at("/hub/jupyterhubVersion").asText()).isEqualTo("0.8");
+        assertThat(data.at("/hub/engine").isNull()).isTrue();
+        assertThat(forbidden(response)).containsExactly("groups", "hub.apiTokenCount", "hub.engine", "hub.userCount",
+                "oauthClients", "services");
     }
 
     @Test
-    void a_service_sees_itself_and_its_tokens_and_no_users() {
-        JsonNode data = gateway.as(SERVICE).data("{ viewer { __typename ... on Service { name } } services { name server { url } "
-                + "apiTokens { databaseId service { name } user { name } } } cull: service(name: \"cull-idle\") { name } "
-                + "users { totalCount nodes { name } } alice: user(name: \"alice\") { name } }");
-        assertThat(data.at("/viewer/__typename").asText()).isEqualTo("Service");
-        assertThat(data.at("/viewer/name").asText()).isEqualTo("announcement");
-        assertThat(names(data.get("services"))).containsExactly("announcement");
-        assertThat(data.at("/services/0/server/url").asText()).isEqualTo("http://127.0.0.1:47002/services/announcement/");
-        assertThat(data.at("/services/0/apiTokens")).extracting(token -> token.get("databaseId").asInt()).containsExactly(4, 12);
-        assertThat(data.at("/services/0/apiTokens/0/service/name").asText()).isEqualTo("announcement");
-        assertThat(data.get("cull").isNull()).isTrue();
-        assertThat(data.at("/users/totalCount").asInt()).isZero();
-        assertThat(data.at("/users/nodes")).isEmpty();
-        assertThat(data.get("alice").isNull()).isTrue();
+    void a_service_that_is_not_admin_reads_only_its_own_name() {
+        JsonNode response = gateway.as(SERVICE).query("{ viewer { __typename ... on Service { name admin url } } "
+                + "cull: service(name: \"cull-idle\") { name } users { totalCount } alice: user(name: \"alice\") { name } }");
+        assertThat(response.at("/data/viewer/__typename").asText()).isEqualTo("Service");
+        assertThat(response.at("/data/viewer/name").asText()).isEqualTo("announcement");
+        assertThat(response.at("/data/viewer/admin").asBoolean()).isFalse();
+        assertThat(response.at("/data/cull").isNull()).isTrue();
+        assertThat(response.at("/data/alice").isNull()).isTrue();
+        assertThat(forbidden(response)).containsExactly("users", "viewer.url");
     }
 
     @Test
-    void an_oauth_token_sees_as_its_user() {
-        JsonNode data = gateway.as(CAROL_OAUTH).data(EVERYONE);
-        assertThat(data.at("/users/totalCount").asInt()).isEqualTo(1);
-        assertThat(names(data.at("/users/nodes"))).containsExactly("carol");
+    void an_oauth_access_token_only_identifies_its_user_as_in_jupyterhub_0_8() {
+        JsonNode response = gateway.as(CAROL_OAUTH).query("{ viewer { ... on User { name admin lastActivity } } " + EVERYONE.substring(1));
+        assertThat(response.at("/data/viewer/name").asText()).isEqualTo("carol");
+        assertThat(forbidden(response)).containsExactly("users", "viewer.lastActivity");
     }
 }

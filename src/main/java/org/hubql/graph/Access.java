@@ -1,0 +1,95 @@
+package org.hubql.graph;
+
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.hubql.model.Identified;
+import org.hubql.scopes.Grants;
+import org.hubql.scopes.Subject;
+import org.hubql.scopes.Viewer;
+
+/**
+ * One request's viewer against the schema's {@link AccessRules}: whether a field may be read on an object, and
+ * whether an object found at the root may be shown. A viewer whose token holds every declared scope unfiltered
+ * is not restricted, and nothing is checked for it.
+ */
+final class Access {
+    private final Viewer viewer;
+    private final AccessRules rules;
+    private final boolean restricted;
+
+    Access(Viewer viewer, AccessRules rules) {
+        this.viewer = viewer;
+        this.rules = rules;
+        this.restricted = !viewer.grants().coversAll(rules.scopes());
+    }
+
+    Viewer viewer() {
+        return viewer;
+    }
+
+    Grants grants() {
+        return viewer.grants();
+    }
+
+    AccessRules rules() {
+        return rules;
+    }
+
+    boolean restricted() {
+        return restricted;
+    }
+
+    /** Whether the rule lets this viewer read on {@code source}; at the root, a scope held with any filter will do. */
+    boolean allows(Rule rule, Object source, boolean atRoot) {
+        if (rule instanceof Rule.Public) {
+            return true;
+        }
+        if (!(rule instanceof Rule.Scopes scopes)) {
+            return !restricted;
+        }
+        for (String scope : scopes.scopes()) {
+            boolean allowed = viewer.grants().allows(scope, atRoot ? Subject.ROOT : Subjects.of(source, scope));
+            if (allowed != scopes.all()) {
+                return allowed;
+            }
+        }
+        return scopes.all();
+    }
+
+    /** Whether an object may be shown on its own: its type's rule covers it. Pages and the hub are always shown. */
+    boolean visible(GraphQLSchema schema, Object object) {
+        if (!(object instanceof Identified)) {
+            return true;
+        }
+        GraphQLObjectType type = Wiring.objectTypeOf(schema, object);
+        return type != null && allows(rules.type(type.getName()), object, false);
+    }
+
+    /**
+     * A root field's value without the objects the viewer may not see: null in their place for a single object,
+     * or in a list, left out (or null in place, for {@code keepPositions}).
+     */
+    Object visibleOnly(GraphQLSchema schema, Object value, boolean keepPositions) {
+        if (!restricted) {
+            return value;
+        }
+        if (value instanceof CompletionStage<?> stage) {
+            return stage.thenApply(done -> visibleOnly(schema, done, keepPositions)).toCompletableFuture();
+        }
+        if (value instanceof List<?> list) {
+            List<Object> kept = new ArrayList<>(list.size());
+            for (Object element : list) {
+                if (element != null && visible(schema, element)) {
+                    kept.add(element);
+                } else if (keepPositions) {
+                    kept.add(null);
+                }
+            }
+            return kept;
+        }
+        return value == null || visible(schema, value) ? value : null;
+    }
+}
