@@ -11,11 +11,11 @@ public sealed interface Reach {
 
     boolean covers(Subject subject);
 
-    /** An unfiltered scope: everything. */
+    /** An unfiltered scope: everything it is about. */
     record Everything() implements Reach {
         @Override
         public boolean covers(Subject subject) {
-            return true;
+            return !(subject instanceof Subject.Unrelated);
         }
     }
 

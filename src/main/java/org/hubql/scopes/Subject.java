@@ -17,6 +17,10 @@ public sealed interface Subject {
     record Unnamed() implements Subject {
     }
 
+    /** The scope is not about this object at all (a share's grantee scope, for a share granted to the other kind). */
+    record Unrelated() implements Subject {
+    }
+
     record OfUser(long userId) implements Subject {
     }
 
@@ -32,4 +36,5 @@ public sealed interface Subject {
 
     Subject ROOT = new Root();
     Subject UNNAMED = new Unnamed();
+    Subject UNRELATED = new Unrelated();
 }

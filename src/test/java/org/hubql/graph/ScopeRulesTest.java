@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The examples of scopes.md §5 and the 5.x cases the packaged JupyterHub 3.0 cannot show (shares, {@code !server=}
@@ -173,6 +175,72 @@ class ScopeRulesTest {
         assertThat(response.at("/data/mlServer/port").asInt()).isEqualTo(48002);
         assertThat(response.at("/data/main").isNull()).isTrue();
         assertThat(response.at("/data/bob").isNull()).isTrue();
+    }
+
+    /** One object of each kind, with the fields whose readability scopes.md §4 decides. */
+    private static final String EVERY_KIND = "query($t: ID!, $s1: ID!, $s2: ID!) { "
+            + "bob: user(name: \"bob\") { name admin created lastActivity groups { name } roles { name } server { baseUrl } "
+            + "spawners { name } apiTokens { note } state } "
+            + "staff: group(name: \"staff\") { name users { nodes { name } } roles { name } shares { id } } "
+            + "culler: service(name: \"culler\") { name admin url roles { name } } "
+            + "token: node(id: $t) { ... on ApiToken { note } } share1: node(id: $s1) { ... on Share { scopes } } "
+            + "share2: node(id: $s2) { ... on Share { scopes } } hub { userCount } }";
+
+    /**
+     * Each row of scopes.md §4, as a token of root's narrowed to that one scope: which objects it sees, and which of
+     * their fields it reads (root's own identity scopes are about root alone, who is not asked for).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            read:users           | bob{admin created groups lastActivity name roles server} hub{}
+            read:users:name      | bob{admin name} hub{}
+            read:users:groups    | bob{groups name} hub{}
+            read:users:activity  | bob{lastActivity name} hub{}
+            read:servers         | bob{admin name spawners} hub{}
+            read:roles:users     | bob{admin name roles} hub{}
+            admin:auth_state     | bob{name} hub{}
+            admin:server_state   | hub{}
+            read:groups          | hub{} staff{name users}
+            read:groups:name     | hub{} staff{name}
+            read:roles:groups    | hub{} staff{name roles}
+            read:services        | culler{admin name url} hub{}
+            read:services:name   | culler{admin name} hub{}
+            read:roles:services  | culler{admin name roles} hub{}
+            read:tokens          | hub{} token{note}
+            read:shares          | hub{} share1{scopes} share2{scopes}
+            read:users:shares    | hub{} share1{scopes}
+            read:groups:shares   | hub{} share2{scopes}
+            read:hub             | hub{userCount}
+            """)
+    void each_scope_shows_the_keys_jupyterhub_shows(String scope, String expected) {
+        int row = List.of("read:users", "read:users:name", "read:users:groups", "read:users:activity", "read:servers",
+                "read:roles:users", "admin:auth_state", "admin:server_state", "read:groups", "read:groups:name",
+                "read:roles:groups", "read:services", "read:services:name", "read:roles:services", "read:tokens",
+                "read:shares", "read:users:shares", "read:groups:shares", "read:hub").indexOf(scope);
+        String token = String.format("s%02d", 11 + row) + "x".repeat(29);
+        JsonNode response = gateway.as(token).query(EVERY_KIND, Map.of("t", NodeId.encode("ApiToken", 5),
+                "s1", NodeId.encode("Share", 1), "s2", NodeId.encode("Share", 2)));
+        assertThat(readable(response)).isEqualTo(expected);
+    }
+
+    /** {@code object{field …}} for each object present, its fields less those refused, sorted. */
+    private static String readable(JsonNode response) {
+        List<String> refused = forbidden(response);
+        java.util.TreeMap<String, java.util.TreeSet<String>> objects = new java.util.TreeMap<>();
+        response.get("data").fields().forEachRemaining(object -> {
+            if (!object.getValue().isNull() && object.getValue().size() > 0 || object.getKey().equals("hub")) {
+                java.util.TreeSet<String> fields = new java.util.TreeSet<>();
+                object.getValue().fieldNames().forEachRemaining(field -> {
+                    if (!refused.contains(object.getKey() + "." + field)) {
+                        fields.add(field);
+                    }
+                });
+                objects.put(object.getKey(), fields);
+            }
+        });
+        List<String> parts = new ArrayList<>();
+        objects.forEach((object, fields) -> parts.add(object + "{" + String.join(" ", fields) + "}"));
+        return String.join(" ", parts);
     }
 
     @Test

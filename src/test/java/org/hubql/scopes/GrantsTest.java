@@ -85,6 +85,7 @@ class GrantsTest {
     void unfiltered_scopes_cover_everything_and_scopes_not_held_nothing() {
         Grants grants = grants("read:hub", "read:services!service=culler");
         assertThat(grants.allows("read:hub", Subject.UNNAMED)).isTrue();
+        assertThat(grants.allows("read:hub", Subject.UNRELATED)).isFalse();
         assertThat(grants.allows("read:services", new Subject.OfService(5))).isTrue();
         assertThat(grants.allows("read:services", Subject.UNNAMED)).isFalse();
         assertThat(grants.allows("read:tokens", Subject.ROOT)).isFalse();
