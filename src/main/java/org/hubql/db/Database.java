@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
+import org.hubql.db.sqlite.HubIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -20,6 +22,9 @@ import org.sqlite.SQLiteOpenMode;
 /**
  * The hub database, opened read-only behind a HikariCP pool. hubql never writes, never creates the file and
  * never holds a lock longer than one statement: a live JupyterHub keeps writing to the same database.
+ *
+ * <p>What differs by engine is chosen here, once: on SQLite, the in-memory {@link HubIndexes} answer what the hub's
+ * tables have no index for; on a database server nothing is indexed in memory.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -29,12 +34,16 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final HubSchema schema;
+    private final HubIndexes indexes;
+    private final StatementCache statements;
     private final ScheduledExecutorService canceller;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, HubSchema schema) {
+    private Database(HikariDataSource dataSource, Dialect dialect, HubSchema schema, HubIndexes indexes) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.schema = schema;
+        this.indexes = indexes;
+        this.statements = StatementCache.perConnection();
         ScheduledThreadPoolExecutor cancelling = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hubql-sql-canceller");
             thread.setDaemon(true);
@@ -66,7 +75,7 @@ public final class Database implements AutoCloseable {
         }
         config.setConnectionInitSql(location.dialect().readOnlySessionSql());
         try {
-            return open(config, location.dialect(), poolSize, location.toString());
+            return open(config, location.dialect(), poolSize, location.toString(), HubIndexes.none());
         } catch (DatabaseOpenException e) {
             throw new DatabaseOpenException(location.redact(e.getMessage()), e.getCause());
         }
@@ -74,6 +83,11 @@ public final class Database implements AutoCloseable {
 
     /** Opens a SQLite hub database file read-only. */
     public static Database openSqlite(Path file, int poolSize) throws DatabaseOpenException {
+        return openSqlite(file, poolSize, System::nanoTime);
+    }
+
+    /** As {@link #openSqlite(Path, int)}, with the clock that times the indexes' back-off (a test's fake one). */
+    static Database openSqlite(Path file, int poolSize, LongSupplier nanoClock) throws DatabaseOpenException {
         checkReadableFile(file);
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setReadOnly(true);
@@ -85,7 +99,7 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setDataSource(driver);
         config.setConnectionInitSql(Dialect.SQLITE.readOnlySessionSql());
-        return open(config, Dialect.SQLITE, poolSize, file.toString());
+        return open(config, Dialect.SQLITE, poolSize, file.toString(), HubIndexes.sqlite(nanoClock));
     }
 
     private static void checkReadableFile(Path file) throws DatabaseOpenException {
@@ -100,7 +114,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static Database open(HikariConfig config, Dialect dialect, int poolSize, String displayName)
+    private static Database open(HikariConfig config, Dialect dialect, int poolSize, String displayName, HubIndexes indexes)
             throws DatabaseOpenException {
         config.setPoolName("hubql");
         config.setReadOnly(true);
@@ -114,7 +128,7 @@ public final class Database implements AutoCloseable {
             HubSchema schema = inspect(dataSource, dialect, displayName);
             LOG.info("Opened {} hub database {} read-only (JupyterHub {}, revision {})", dialect.engineName(),
                     displayName, schema.releaseLine(), schema.revision());
-            return new Database(dataSource, dialect, schema);
+            return new Database(dataSource, dialect, schema, indexes);
         } catch (DatabaseOpenException e) {
             dataSource.close();
             throw e;
@@ -178,6 +192,14 @@ public final class Database implements AutoCloseable {
 
     public HubSchema schema() {
         return schema;
+    }
+
+    HubIndexes indexes() {
+        return indexes;
+    }
+
+    StatementCache statements() {
+        return statements;
     }
 
     DataSource dataSource() {

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * A {@code SELECT … WHERE key IN (keys)} run once for a whole batch of keys: the shape behind every batch loader.
- * Keys with no row are simply absent from the result.
+ * A {@code SELECT … WHERE key IN (keys)} run once for a whole batch of keys: the shape behind most batch loaders, and
+ * the plain path of those that SQLite's in-memory indexes answer otherwise ({@code db.sqlite.Lookup}). Keys with no
+ * row are simply absent from the result.
  */
 public final class KeyedQuery<K, V> {
     private final String selectFrom;

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.hubql.model.Spawner;
 
 /** All SQL on {@code spawners}. Never selects {@code state}. */
@@ -39,18 +38,22 @@ public final class SpawnerQueries {
         return byServerId.unique(sql, serverIds);
     }
 
-    /** Each user's spawners, the default ({@code ''}) first, then by name. */
+    /**
+     * Each user's spawners, the default ({@code ''}) first, then by name. On SQLite, which has no index on
+     * {@code spawners.user_id}, their ids come from the spawner index and the rows by primary key ({@link OwnedRows}).
+     */
     public Map<Long, List<Spawner>> byUserIds(Sql sql, Collection<Long> userIds) {
-        if (sql.dialect() != Dialect.SQLITE) {
-            return byUserId.grouped(sql, userIds);
+        if (userIds.isEmpty()) {
+            return Map.of();
         }
         Set<Long> wanted = Set.copyOf(userIds);
-        return byIdsForUsers(sql, wanted, index -> index.spawnerIds(wanted));
+        return sql.listIndexed(lookup -> lookup.spawnerIdsOf(wanted).map(this::inUserOrder), SpawnerQueries::map)
+                .map(rows -> OwnedRows.byOwner(rows, Spawner::userId, wanted))
+                .orElseGet(() -> byUserId.grouped(sql, userIds));
     }
 
-    /** On SQLite, which has no index on {@code spawners.user_id}: the spawners {@code spawnerIds} names (see {@link OwnedRows}). */
-    Map<Long, List<Spawner>> byIdsForUsers(Sql sql, Set<Long> userIds, Function<SpawnerIndex, List<Long>> spawnerIds) {
-        return OwnedRows.load(sql, IndexKind.SPAWNERS, byIdsInUserOrder, userIds, spawnerIds, SpawnerQueries::map, Spawner::userId,
-                () -> byUserId.grouped(sql, userIds));
+    /** The spawners of these ids, in each user's order. */
+    SqlFragment inUserOrder(long[] spawnerIds) {
+        return new SqlFragment(byIdsInUserOrder, List.of(JsonText.array(spawnerIds)));
     }
 }

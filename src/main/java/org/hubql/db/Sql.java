@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import org.hubql.db.sqlite.IndexScope;
+import org.hubql.db.sqlite.Lookup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the read statements of one request. Each statement borrows a pooled connection in auto-commit mode and
@@ -41,63 +43,79 @@ public final class Sql {
     }
 
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
-        return list(sql, connection -> params, mapper);
-    }
-
-    /**
-     * {@link #list} for a statement that depends on an index kept per connection (SQLite only): that index of the
-     * borrowed connection is brought up to date on that connection first, and the parameters may be taken from it.
-     * When the hub writes too often for the index to pay ({@link ConnectionIndexes}), {@code plain} runs instead.
-     */
-    <I, T> List<T> listWithIndex(IndexKind<I> kind, String sql, Function<I, List<?>> params, RowMapper<T> mapper,
-                                 Supplier<List<T>> plain) {
-        List<T> rows = list(sql, connection -> {
-            I index = ConnectionIndexes.fresh(this, connection, kind);
-            return index == null ? null : params.apply(index);
-        }, mapper);
-        return rows != null ? rows : plain.get();
-    }
-
-    /**
-     * An answer taken from an index kept per connection alone (SQLite only): no statement runs but the index's
-     * freshness check and, if the hub has changed, its rebuild, so nothing is counted; or {@code plain}'s, when the
-     * hub writes too often for the index to pay.
-     */
-    <I, R> R fromIndex(IndexKind<I> kind, Function<I, R> answer, Supplier<R> plain) {
-        if (remainingNanos() <= 0) {
-            throw new DataAccessException("the request's time limit was reached", null, true);
-        }
+        long started = System.nanoTime();
+        checkDeadline();
         try (Connection connection = database.dataSource().getConnection()) {
-            I index = ConnectionIndexes.fresh(this, connection, kind);
-            if (index != null) {
-                return answer.apply(index);
-            }
+            return run(connection, sql, params, mapper, started);
         } catch (SQLException e) {
             throw failure(e);
         }
-        return plain.get();
     }
 
-    /** Runs {@code sql} on a borrowed connection; null, with nothing run, when {@code params} gives none for it. */
-    private <T> List<T> list(String sql, Parameters params, RowMapper<T> mapper) {
-        long started = System.nanoTime();
-        if (remainingNanos() <= 0) {
-            throw new DataAccessException("the request's time limit was reached", null, true);
+    public <T> List<T> list(SqlFragment statement, RowMapper<T> mapper) {
+        return list(statement.text(), statement.params(), mapper);
+    }
+
+    /** The first row's value; null when there is no row. */
+    public <T> @Nullable T single(String sql, List<?> params, RowMapper<T> mapper) {
+        List<T> rows = list(sql, params, mapper);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /**
+     * An answer of the hub's in-memory indexes ({@link Database#indexes()}), asked on one borrowed connection; empty
+     * when they do not answer it, and the caller runs its plain SQL. No statement is counted: an index rebuilt for
+     * the answer is upkeep ({@link SqlTrace}).
+     */
+    <R> Optional<R> fromIndexes(IndexQuestion<R> question) {
+        checkDeadline();
+        try (Scope scope = new Scope()) {
+            return question.ask(database.indexes().on(scope));
+        } catch (SQLException e) {
+            throw failure(e);
         }
-        try (Connection connection = database.dataSource().getConnection()) {
-            long upkeepStarted = System.nanoTime();
-            List<?> values = params.on(connection);
-            if (values == null) {
-                return null;
+    }
+
+    /**
+     * The rows of the statement {@code plan} writes from an answer of the indexes, run on the connection the answer
+     * came from (which a statement calling one of its SQL functions needs); empty, with nothing run, when the
+     * indexes do not answer.
+     */
+    <T> Optional<List<T>> listIndexed(IndexQuestion<SqlFragment> plan, RowMapper<T> mapper) {
+        checkDeadline();
+        try (Scope scope = new Scope()) {
+            Optional<SqlFragment> statement = plan.ask(database.indexes().on(scope));
+            if (statement.isEmpty()) {
+                return Optional.empty();
             }
-            started += System.nanoTime() - upkeepStarted;
+            return Optional.of(run(scope.connection(), statement.get().text(), statement.get().params(), mapper, System.nanoTime()));
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** A question to the indexes, as {@link Lookup} asks it. */
+    @FunctionalInterface
+    interface IndexQuestion<R> {
+        Optional<R> ask(Lookup lookup) throws SQLException;
+    }
+
+    private <T> List<T> run(Connection connection, String sql, List<?> params, RowMapper<T> mapper, long started)
+            throws SQLException {
+        try {
             List<T> rows = new ArrayList<>();
-            forEachRow(connection, sql, values, row -> rows.add(mapper.map(row)));
+            forEachRow(connection, sql, params, row -> rows.add(mapper.map(row)));
             trace.record(sql, rows.size(), System.nanoTime() - started);
             return rows;
         } catch (SQLException e) {
             trace.record(sql, 0, System.nanoTime() - started);
-            throw failure(e);
+            throw e;
+        }
+    }
+
+    private void checkDeadline() {
+        if (remainingNanos() <= 0) {
+            throw new DataAccessException("the request's time limit was reached", null, true);
         }
     }
 
@@ -108,19 +126,18 @@ public final class Sql {
     }
 
     /** Runs one statement on a connection the caller has borrowed, cancelled at the request's deadline. */
-    void forEachRow(Connection connection, String sql, List<?> params, RowMapper<?> action) throws SQLException {
+    private void forEachRow(Connection connection, String sql, List<?> params, RowMapper<?> action) throws SQLException {
         long remaining = remainingNanos();
         if (remaining <= 0) {
             throw new SQLTimeoutException("the request's time limit was reached");
         }
-        StatementCache.Prepared prepared = StatementCache.prepare(connection, sql);
-        bindAll(connection, prepared.statement, params);
-        runCancellable(prepared, action, remaining);
-    }
-
-    public <T> T single(String sql, List<?> params, RowMapper<T> mapper) {
-        List<T> rows = list(sql, params, mapper);
-        return rows.isEmpty() ? null : rows.get(0);
+        StatementCache.Prepared prepared = database.statements().prepare(connection, sql);
+        try {
+            bindAll(connection, prepared.statement, params);
+            runCancellable(prepared, action, remaining);
+        } finally {
+            prepared.release();
+        }
     }
 
     private void bindAll(Connection connection, PreparedStatement statement, List<?> params) throws SQLException {
@@ -168,9 +185,35 @@ public final class Sql {
         }
     }
 
-    /** The values a statement binds, possibly read from state kept on the borrowed connection. */
-    @FunctionalInterface
-    private interface Parameters {
-        List<?> on(Connection connection) throws SQLException;
+    /** One question's connection, borrowed when the indexes first need it and returned when the question is done. */
+    private final class Scope implements IndexScope, AutoCloseable {
+        private @Nullable Connection borrowed;
+
+        @Override
+        public Connection connection() throws SQLException {
+            if (borrowed == null) {
+                borrowed = database.dataSource().getConnection();
+            }
+            return borrowed;
+        }
+
+        @Override
+        public Packed scan(String select) throws SQLException {
+            List<Packed> row = new ArrayList<>(1);
+            forEachRow(connection(), select, List.of(), result -> row.add(new Packed(result.text("packed"), result.id("beyond"))));
+            return row.get(0);
+        }
+
+        @Override
+        public void rebuilt(String select, int entries, long nanos) {
+            trace.recordUpkeep(select, entries, nanos);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (borrowed != null) {
+                borrowed.close();
+            }
+        }
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  * Parameter values are never recorded: they can hold token prefixes and user names.
  *
  * <p>Upkeep is work a statement needed that depends on the pool's state rather than on the query (rebuilding one
- * of a connection's {@link ConnectionIndexes}): it is listed apart when tracing is on and never counted, so the
- * count of a query is the same on every run.
+ * of a SQLite connection's in-memory indexes, {@link org.hubql.db.sqlite.HubIndexes}): it is listed apart when
+ * tracing is on and never counted, so the count of a query is the same on every run.
  */
 public final class SqlTrace {
     private final boolean keepStatements;

@@ -9,81 +9,118 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Prepared statements kept open per physical connection and reused by statement text, with the column index
- * of their results. Only the thread that has borrowed a connection from the pool touches its statements, so
- * each connection's cache needs no lock; the statements of a connection the pool has closed are dropped.
+ * How {@link Sql} gets the prepared statement for a statement text: {@link #perRun()} on the database servers, whose
+ * drivers keep their own caches (pgjdbc prepares a statement on the server after a few runs of its text, whatever
+ * the {@code PreparedStatement} object), or {@link #perConnection()} on SQLite, where preparing parses the text again
+ * each time: statements are kept open per physical connection and reused by text, with the column index of their
+ * results.
  */
-final class StatementCache {
+abstract class StatementCache {
     private static final int PER_CONNECTION = 64;
-    private static final Map<Connection, Map<String, Prepared>> BY_CONNECTION = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private StatementCache() {
+    /** A statement prepared for one run, closed after it. */
+    static StatementCache perRun() {
+        return new StatementCache() {
+            @Override
+            Prepared prepare(Connection pooled, String sql) throws SQLException {
+                return new Prepared(pooled.prepareStatement(sql), false);
+            }
+        };
     }
 
-    /** A statement text prepared on a physical connection; {@code columns} is filled on its first run. */
+    /** Statements kept per physical connection, for the one database that owns this cache. */
+    static StatementCache perConnection() {
+        return new PerConnection();
+    }
+
+    /** The statement for {@code sql} on the connection; release it with {@link Prepared#release()} after its run. */
+    abstract Prepared prepare(Connection pooled, String sql) throws SQLException;
+
+    /** A statement text prepared on a connection; {@code columns} is filled on its first run. */
     static final class Prepared {
         final PreparedStatement statement;
+        final boolean kept;
         Map<String, Integer> columns;
 
-        Prepared(PreparedStatement statement) {
+        Prepared(PreparedStatement statement, boolean kept) {
             this.statement = statement;
+            this.kept = kept;
         }
-    }
 
-    /** The open statement for {@code sql} on the physical connection behind the pooled {@code connection}. */
-    static Prepared prepare(Connection pooled, String sql) throws SQLException {
-        Connection physical = pooled.isWrapperFor(Connection.class) ? pooled.unwrap(Connection.class) : pooled;
-        Map<String, Prepared> statements = BY_CONNECTION.get(physical);
-        if (statements == null) {
-            forgetClosedConnections();
-            statements = newLru();
-            BY_CONNECTION.put(physical, statements);
+        void release() throws SQLException {
+            if (!kept) {
+                statement.close();
+            }
         }
-        Prepared prepared = statements.get(sql);
-        if (prepared == null || prepared.statement.isClosed()) {
-            prepared = new Prepared(physical.prepareStatement(sql));
-            statements.put(sql, prepared);
-        }
-        return prepared;
     }
 
     /**
-     * A connection's statements refer to it, so the weak map alone would keep every connection the pool ever
-     * retired. A new connection is when the pool has replaced one: the closed ones are dropped then.
+     * Only the thread that has borrowed a connection from the pool touches its statements, so each connection's
+     * statements need no lock; the map from connections to their statements is shared, and synchronized.
      */
-    private static void forgetClosedConnections() {
-        synchronized (BY_CONNECTION) {
-            BY_CONNECTION.keySet().removeIf(StatementCache::isClosed);
+    private static final class PerConnection extends StatementCache {
+        private final Map<Connection, Map<String, Prepared>> byConnection = Collections.synchronizedMap(new WeakHashMap<>());
+
+        @Override
+        Prepared prepare(Connection pooled, String sql) throws SQLException {
+            Connection physical = pooled.isWrapperFor(Connection.class) ? pooled.unwrap(Connection.class) : pooled;
+            Map<String, Prepared> statements = byConnection.get(physical);
+            if (statements == null) {
+                forgetClosedConnections();
+                statements = newLru();
+                byConnection.put(physical, statements);
+            }
+            Prepared prepared = statements.get(sql);
+            if (prepared == null || prepared.statement.isClosed()) {
+                prepared = new Prepared(physical.prepareStatement(sql), true);
+                statements.put(sql, prepared);
+            }
+            return prepared;
         }
-    }
 
-    private static boolean isClosed(Connection connection) {
-        try {
-            return connection.isClosed();
-        } catch (SQLException e) {
-            return true;
+        /**
+         * A connection's statements refer to it, so the weak map alone would keep every connection the pool ever
+         * retired. A new connection is when the pool has replaced one: the closed ones are dropped then.
+         */
+        private void forgetClosedConnections() {
+            synchronized (byConnection) {
+                byConnection.keySet().removeIf(PerConnection::isClosed);
+            }
         }
-    }
 
-    /** Physical connections that have statements here. */
-    static int connections() {
-        return BY_CONNECTION.size();
-    }
-
-    private static Map<String, Prepared> newLru() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
-                if (size() <= PER_CONNECTION) {
-                    return false;
-                }
-                try {
-                    eldest.getValue().statement.close();
-                } catch (SQLException ignored) {
-                    // closing a statement that failed to close leaves nothing else to do
-                }
+        private static boolean isClosed(Connection connection) {
+            try {
+                return connection.isClosed();
+            } catch (SQLException e) {
                 return true;
             }
-        };
+        }
+
+        @Override
+        int connections() {
+            return byConnection.size();
+        }
+
+        private static Map<String, Prepared> newLru() {
+            return new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
+                    if (size() <= PER_CONNECTION) {
+                        return false;
+                    }
+                    try {
+                        eldest.getValue().statement.close();
+                    } catch (SQLException ignored) {
+                        // closing a statement that failed to close leaves nothing else to do
+                    }
+                    return true;
+                }
+            };
+        }
+    }
+
+    /** Physical connections that have statements here; 0 when statements are not kept. */
+    int connections() {
+        return 0;
     }
 }

@@ -36,15 +36,17 @@ public final class TokenQueries {
 
     /**
      * Each user's tokens, by id. On SQLite, which has no index on {@code api_tokens.user_id}, their ids come from the
-     * connection's index (see {@link OwnedRows}).
+     * token index and the rows by primary key ({@link OwnedRows}).
      */
     public Map<Long, List<ApiToken>> byUserIds(Sql sql, Collection<Long> userIds) {
-        if (sql.dialect() != Dialect.SQLITE) {
-            return byUserId.grouped(sql, userIds);
+        if (userIds.isEmpty()) {
+            return Map.of();
         }
         Set<Long> wanted = Set.copyOf(userIds);
-        return OwnedRows.load(sql, IndexKind.USER_TOKENS, byIdsInUserOrder, wanted, index -> index.of(wanted), TokenQueries::map,
-                ApiToken::userId, () -> byUserId.grouped(sql, userIds));
+        return sql.listIndexed(lookup -> lookup.tokenIdsOf(wanted)
+                        .map(ids -> new SqlFragment(byIdsInUserOrder, List.of(JsonText.array(ids)))), TokenQueries::map)
+                .map(rows -> OwnedRows.byOwner(rows, ApiToken::userId, wanted))
+                .orElseGet(() -> byUserId.grouped(sql, userIds));
     }
 
     public Map<Long, List<ApiToken>> byServiceIds(Sql sql, Collection<Long> serviceIds) {

@@ -3,25 +3,29 @@ package org.hubql.db;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.LongStream;
 import org.hubql.model.User;
+import org.jspecify.annotations.Nullable;
 
 /** All SQL on {@code users}, including group membership pages. Never selects cookie_id, state or auth state. */
 public final class UserQueries {
     private final String columns;
+    private final String byIds;
     private final KeyedQuery<Long, User> byId;
     private final KeyedQuery<String, User> byName;
     private final KeyedQuery<Long, Integer> memberCount;
-    private final IndexedMembers indexedMembers;
 
     public UserQueries(HubSchema schema) {
         this.columns = schema.select("u", "users", "id", "name", "admin", "created", "last_activity");
         this.byId = new KeyedQuery<>("SELECT " + columns + " FROM users u", "u.id", "", row -> row.id("id"), UserQueries::map);
         this.byName = new KeyedQuery<>("SELECT " + columns + " FROM users u", "u.name", "", row -> row.text("name"), UserQueries::map);
-        this.indexedMembers = new IndexedMembers("SELECT " + columns + " FROM users u WHERE u.id IN (SELECT value FROM json_each(?))");
+        this.byIds = "SELECT " + columns + " FROM users u WHERE u.id IN (SELECT value FROM json_each(?))";
         this.memberCount = new KeyedQuery<>("SELECT m.group_id, COUNT(*) AS members FROM user_group_map m",
                 "m.group_id", "GROUP BY m.group_id", row -> row.id("group_id"), row -> row.intOrNull("members"));
     }
@@ -38,62 +42,73 @@ public final class UserQueries {
         return byName.unique(sql, names);
     }
 
-    /** Up to {@code limit} users matching the selection, after the keyset position if one is given. */
-    public List<User> page(Sql sql, UserSelection selection, UserKeyset after, int limit) {
-        return select(sql, indexed -> {
-            UserWhere where = new UserWhere(sql.dialect(), selection, false, indexed);
-            if (after != null) {
-                where.after(after);
-            }
-            List<Object> params = new ArrayList<>(where.params());
-            params.add(limit);
-            return new Statement(where, "SELECT " + columns + " FROM users u" + where.text()
-                    + " ORDER BY " + selection.sort().orderBy(selection.descending()) + " LIMIT ?", params);
-        }, UserQueries::map);
+    /**
+     * Up to {@code limit} users matching the selection, after the keyset position if one is given. On SQLite the
+     * {@code active} filter asks the spawner index user by user, instead of a subquery that scans spawners.
+     */
+    public List<User> page(Sql sql, UserSelection selection, @Nullable UserKeyset after, int limit) {
+        Optional<List<User>> indexed = selection.active() == null ? Optional.empty()
+                : sql.listIndexed(lookup -> lookup.runningUserFunction()
+                        .map(function -> pageStatement(sql, selection, RunningUsers.calling(function), after, limit)), UserQueries::map);
+        return indexed.orElseGet(() -> sql.list(pageStatement(sql, selection, RunningUsers.SUBQUERY, after, limit), UserQueries::map));
     }
 
+    private SqlFragment pageStatement(Sql sql, UserSelection selection, RunningUsers running, @Nullable UserKeyset after, int limit) {
+        UserWhere where = new UserWhere(sql.dialect(), selection, running);
+        if (after != null) {
+            where.after(after);
+        }
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(limit);
+        return new SqlFragment("SELECT " + columns + " FROM users u" + where.text()
+                + " ORDER BY " + selection.sort().orderBy(selection.descending()) + " LIMIT ?", params);
+    }
+
+    /** How many users match the selection. On SQLite the {@code active} filter takes the running users from the spawner index. */
     public int count(Sql sql, UserSelection selection) {
-        List<Integer> count = select(sql, indexed -> {
-            UserWhere where = new UserWhere(sql.dialect(), selection, true, indexed);
-            return new Statement(where, "SELECT COUNT(*) AS total FROM users u" + where.text(), where.params());
-        }, row -> row.intOrNull("total"));
+        RowMapper<Integer> total = row -> row.intOrNull("total");
+        Optional<List<Integer>> indexed = selection.active() == null ? Optional.empty()
+                : sql.listIndexed(lookup -> lookup.runningUserIds()
+                        .map(ids -> countStatement(sql, selection, RunningUsers.listed(ids))), total);
+        List<Integer> count = indexed.orElseGet(() -> sql.list(countStatement(sql, selection, RunningUsers.SUBQUERY), total));
         return count.isEmpty() || count.get(0) == null ? 0 : count.get(0);
     }
 
-    /**
-     * A statement on users, with the spawner index on SQLite when it filters on {@code active}; its plain form is
-     * written only if the index is not used.
-     */
-    private static <T> List<T> select(Sql sql, Function<Boolean, Statement> statement, RowMapper<T> mapper) {
-        Statement indexed = statement.apply(true);
-        if (!indexed.where().needsSpawnerIndex()) {
-            return sql.list(indexed.text(), indexed.params(), mapper);
-        }
-        return sql.listWithIndex(IndexKind.SPAWNERS, indexed.text(), index -> UserWhere.withRunningUsers(indexed.params(), index),
-                mapper, () -> {
-                    Statement plain = statement.apply(false);
-                    return sql.list(plain.text(), plain.params(), mapper);
-                });
-    }
-
-    private record Statement(UserWhere where, String text, List<Object> params) {
+    private static SqlFragment countStatement(Sql sql, UserSelection selection, RunningUsers running) {
+        UserWhere where = new UserWhere(sql.dialect(), selection, running);
+        return new SqlFragment("SELECT COUNT(*) AS total FROM users u" + where.text(), where.params());
     }
 
     /**
      * For each group, its first {@code limit} members with an id above {@code afterUserId} (if given), by user id,
-     * all groups in one statement.
+     * all groups in one statement. On SQLite the membership index picks each page's user ids, and the statement
+     * loads those users by primary key.
      */
-    public Map<Long, List<User>> membersOf(Sql sql, Collection<Long> groupIds, Long afterUserId, int limit) {
+    public Map<Long, List<User>> membersOf(Sql sql, Collection<Long> groupIds, @Nullable Long afterUserId, int limit) {
         if (groupIds.isEmpty()) {
             return Map.of();
         }
-        if (sql.dialect() == Dialect.SQLITE) {
-            return indexedMembers.pages(sql, groupIds, afterUserId, limit, () -> scannedMembersOf(sql, groupIds, afterUserId, limit));
-        }
-        return scannedMembersOf(sql, groupIds, afterUserId, limit);
+        return sql.fromIndexes(lookup -> lookup.memberPages(groupIds, afterUserId, limit))
+                .map(pages -> membersByIds(sql, pages))
+                .orElseGet(() -> scannedMembersOf(sql, groupIds, afterUserId, limit));
     }
 
-    private Map<Long, List<User>> scannedMembersOf(Sql sql, Collection<Long> groupIds, Long afterUserId, int limit) {
+    /** The users each page names, in its order; a user deleted since the page was picked drops out, an empty page is absent. */
+    Map<Long, List<User>> membersByIds(Sql sql, Map<Long, long[]> pages) {
+        long[] ids = pages.values().stream().flatMapToLong(LongStream::of).sorted().distinct().toArray();
+        Map<Long, User> users = new HashMap<>();
+        sql.list(byIds, List.of(JsonText.array(ids)), UserQueries::map).forEach(user -> users.put(user.id(), user));
+        Map<Long, List<User>> members = new LinkedHashMap<>();
+        pages.forEach((group, page) -> {
+            List<User> found = LongStream.of(page).mapToObj(users::get).filter(Objects::nonNull).toList();
+            if (!found.isEmpty()) {
+                members.put(group, found);
+            }
+        });
+        return members;
+    }
+
+    private Map<Long, List<User>> scannedMembersOf(Sql sql, Collection<Long> groupIds, @Nullable Long afterUserId, int limit) {
         SqlFragment in = sql.dialect().in("m.group_id", groupIds);
         List<Object> params = new ArrayList<>(in.params());
         String afterCondition = "";
@@ -111,11 +126,11 @@ public final class UserQueries {
         return members;
     }
 
-    /** How many rows of {@code user_group_map} name each group; groups with none are absent. */
+    /** How many rows of {@code user_group_map} name each group; groups with none are absent. On SQLite, from the membership index. */
     public Map<Long, Integer> memberCounts(Sql sql, Collection<Long> groupIds) {
-        if (sql.dialect() == Dialect.SQLITE && !groupIds.isEmpty()) {
-            return IndexedMembers.counts(sql, groupIds, () -> memberCount.unique(sql, groupIds));
+        if (groupIds.isEmpty()) {
+            return Map.of();
         }
-        return memberCount.unique(sql, groupIds);
+        return sql.fromIndexes(lookup -> lookup.memberCounts(groupIds)).orElseGet(() -> memberCount.unique(sql, groupIds));
     }
 }

@@ -16,24 +16,28 @@ class StatementCacheTest {
 
     @Test
     void a_statement_is_prepared_once_per_connection() throws Exception {
+        StatementCache cache = StatementCache.perConnection();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + TestHub.small(directory))) {
-            StatementCache.Prepared first = StatementCache.prepare(connection, "SELECT 1");
-            assertThat(StatementCache.prepare(connection, "SELECT 1")).isSameAs(first);
-            assertThat(StatementCache.prepare(connection, "SELECT 2")).isNotSameAs(first);
+            StatementCache.Prepared first = cache.prepare(connection, "SELECT 1");
+            assertThat(cache.prepare(connection, "SELECT 1")).isSameAs(first);
+            assertThat(cache.prepare(connection, "SELECT 2")).isNotSameAs(first);
+            first.release();
+            assertThat(first.statement.isClosed()).isFalse();
         }
     }
 
     @Test
     void closed_connections_are_dropped_when_a_new_one_arrives() throws Exception {
+        StatementCache cache = StatementCache.perConnection();
         String url = "jdbc:sqlite:" + TestHub.small(directory);
         for (int i = 0; i < 20; i++) {
             try (Connection retired = DriverManager.getConnection(url)) {
-                StatementCache.prepare(retired, "SELECT 1");
+                cache.prepare(retired, "SELECT 1");
             }
         }
         try (Connection current = DriverManager.getConnection(url)) {
-            StatementCache.prepare(current, "SELECT 1");
-            assertThat(StatementCache.connections()).isLessThan(5);
+            cache.prepare(current, "SELECT 1");
+            assertThat(cache.connections()).isLessThan(5);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.hubql.db;
+package org.hubql.db.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

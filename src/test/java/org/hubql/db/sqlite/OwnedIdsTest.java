@@ -1,4 +1,4 @@
-package org.hubql.db;
+package org.hubql.db.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ class OwnedIdsTest {
     @Test
     void reads_the_packed_text_and_answers_by_owner_then_id() throws Exception {
         String text = String.join(",", String.valueOf(3L << 32 | 9), String.valueOf(1L << 32 | 5), String.valueOf(3L << 32 | 7),
-                String.valueOf(1L << 32 | 2), String.valueOf(OwnedIds.pack(Integer.MAX_VALUE, 0xFFFF_FFFFL, "row")));
+                String.valueOf(1L << 32 | 2), String.valueOf(PackedIds.pack(Integer.MAX_VALUE, 0xFFFF_FFFFL)));
         OwnedIds ids = OwnedIds.read(text, 0, "rows");
 
         assertThat(ids.size()).isEqualTo(5);
@@ -25,10 +25,10 @@ class OwnedIdsTest {
 
     @Test
     void ids_that_do_not_fit_are_refused() {
-        assertThatThrownBy(() -> OwnedIds.pack(Integer.MAX_VALUE + 1L, 1, "token")).isInstanceOf(SQLException.class)
-                .hasMessageContaining("beyond the ids hubql can index");
-        assertThatThrownBy(() -> OwnedIds.pack(1, 1L << 32, "token")).isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> OwnedIds.pack(-1, 1, "token")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> PackedIds.pack(Integer.MAX_VALUE + 1L, 1)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("beyond those hubql can index");
+        assertThatThrownBy(() -> PackedIds.pack(1, 1L << 32)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> PackedIds.pack(-1, 1)).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> OwnedIds.read("1", 2, "API tokens")).isInstanceOf(SQLException.class)
                 .hasMessageContaining("2 API tokens have ids beyond");
     }

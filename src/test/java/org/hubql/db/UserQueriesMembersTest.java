@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
-/** SQLite member pages and counts from the membership index, against the plain SQL answer on the same file. */
-class IndexedMembersTest {
+/** {@code UserQueries}' member pages and counts on SQLite, from the membership index, against plain SQL on the same file. */
+class UserQueriesMembersTest {
     private static final String PLAIN_PAGE = "SELECT u.id FROM user_group_map m JOIN users u ON u.id = m.user_id"
             + " WHERE m.group_id = ? AND u.id > ? ORDER BY u.id LIMIT ?";
     private static final String PLAIN_COUNT = "SELECT COUNT(*) FROM user_group_map m WHERE m.group_id = ?";
@@ -77,12 +77,10 @@ class IndexedMembersTest {
     @Test
     void users_gone_since_the_index_was_read_drop_out_of_their_pages() throws Exception {
         try (Database database = Database.openSqlite(TestHub.small(directory), 1)) {
-            String columns = database.schema().select("u", "users", "id", "name", "admin", "created", "last_activity");
-            IndexedMembers members = new IndexedMembers("SELECT " + columns + " FROM users u WHERE u.id IN (SELECT value FROM json_each(?))");
+            UserQueries users = Queries.forSchema(database.schema()).users();
             Sql sql = database.newSql(new SqlTrace(false), 0);
 
-            Map<Long, List<User>> pages = members.pages(sql, index -> Map.of(1L, new long[] {1, 77, 2}, 2L, new long[] {78}),
-                    () -> { throw new AssertionError("the index is fresh"); });
+            Map<Long, List<User>> pages = users.membersByIds(sql, Map.of(1L, new long[] {1, 77, 2}, 2L, new long[] {78}));
 
             assertThat(pages).containsOnlyKeys(1L);
             assertThat(pages.get(1L)).extracting(User::id).containsExactly(1L, 2L);

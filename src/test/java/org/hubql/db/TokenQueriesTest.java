@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sqlite.SQLiteConfig;
 
-/** On SQLite each user's API tokens come from the connection's token index and the rows by primary key. */
-class UserTokensIndexTest {
+/** {@code TokenQueries.byUserIds} on SQLite: ids from the token index, rows by primary key, the same tokens as plain SQL. */
+class TokenQueriesTest {
     private static final int USERS = 300;
 
     @TempDir

@@ -1,0 +1,56 @@
+package org.hubql.db.sqlite;
+
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The questions hubql answers from in-memory indexes rather than by scanning a hub table that has no index on the
+ * column asked about, asked on one connection ({@link HubIndexes#on}). Every answer is an {@link Optional}: empty
+ * means "not indexed" (a hub on a database server, or a SQLite hub writing too often for an index to pay, see
+ * {@link KeptIndex}), and the caller runs its plain SQL instead.
+ */
+public interface Lookup {
+    /** What a hub on a database server answers: nothing is indexed there; its planner has the tables' own indexes. */
+    Lookup NOT_INDEXED = new Lookup() {
+    };
+
+    /** The ids of these users' spawners, by user then id. */
+    default Optional<long[]> spawnerIdsOf(Collection<Long> userIds) throws SQLException {
+        return Optional.empty();
+    }
+
+    /** The ids of these users' API tokens, by user then id. */
+    default Optional<long[]> tokenIdsOf(Collection<Long> userIds) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * Each group's first {@code limit} member ids above {@code afterUserId} (if given), ascending, counting only
+     * members whose user row exists; every group asked about has an entry, possibly empty.
+     */
+    default Optional<Map<Long, long[]>> memberPages(Collection<Long> groupIds, @Nullable Long afterUserId, int limit)
+            throws SQLException {
+        return Optional.empty();
+    }
+
+    /** How many rows of {@code user_group_map} name each group, as {@code COUNT(*)} would; groups with none are absent. */
+    default Optional<Map<Long, Integer>> memberCounts(Collection<Long> groupIds) throws SQLException {
+        return Optional.empty();
+    }
+
+    /** The ids of the users with a running server, ascending: for a statement that visits every user. */
+    default Optional<long[]> runningUserIds() throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * The name of a SQL function, {@code user id → 1 if the user has a running server}, that a statement run on this
+     * question's connection may call: for a page, which stops after a few users.
+     */
+    default Optional<String> runningUserFunction() throws SQLException {
+        return Optional.empty();
+    }
+}
