@@ -23,8 +23,9 @@ import org.sqlite.SQLiteOpenMode;
  * The hub database, opened read-only behind a HikariCP pool. hubql never writes, never creates the file and
  * never holds a lock longer than one statement: a live JupyterHub keeps writing to the same database.
  *
- * <p>What differs by engine is chosen here, once: on SQLite, the in-memory {@link HubIndexes} answer what the hub's
- * tables have no index for; on a database server nothing is indexed in memory.
+ * <p>What differs by engine is chosen here, once: on SQLite, statements are kept prepared per connection and the
+ * in-memory {@link HubIndexes} answer what the hub's tables have no index for; on a database server, statements are
+ * prepared per run (the driver caches them) and nothing is indexed in memory.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -43,7 +44,7 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.schema = schema;
         this.indexes = indexes;
-        this.statements = StatementCache.perConnection();
+        this.statements = dialect == Dialect.SQLITE ? StatementCache.perConnection() : StatementCache.perRun();
         ScheduledThreadPoolExecutor cancelling = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hubql-sql-canceller");
             thread.setDaemon(true);

@@ -9,7 +9,7 @@ import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Prepared statements are reused per connection, and forgotten with the connections the pool closes. */
+/** On SQLite prepared statements are reused per connection and forgotten with the connections the pool closes; elsewhere each run has its own. */
 class StatementCacheTest {
     @TempDir
     Path directory;
@@ -38,6 +38,15 @@ class StatementCacheTest {
         try (Connection current = DriverManager.getConnection(url)) {
             cache.prepare(current, "SELECT 1");
             assertThat(cache.connections()).isLessThan(5);
+        }
+    }
+
+    @Test
+    void a_statement_prepared_per_run_is_closed_after_it() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + TestHub.small(directory))) {
+            StatementCache.Prepared prepared = StatementCache.perRun().prepare(connection, "SELECT 1");
+            prepared.release();
+            assertThat(prepared.statement.isClosed()).isTrue();
         }
     }
 }
