@@ -35,6 +35,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final HubSchema schema;
+    private final Queries queries;
     private final HubIndexes indexes;
     private final StatementCache statements;
     private final ScheduledExecutorService canceller;
@@ -43,6 +44,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.schema = schema;
+        this.queries = Queries.forSchema(schema);
         this.indexes = indexes;
         this.statements = dialect == Dialect.SQLITE ? StatementCache.perConnection() : StatementCache.perRun();
         ScheduledThreadPoolExecutor cancelling = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -193,6 +195,11 @@ public final class Database implements AutoCloseable {
 
     public HubSchema schema() {
         return schema;
+    }
+
+    /** Every query object of this hub, built once from its schema. */
+    public Queries queries() {
+        return queries;
     }
 
     HubIndexes indexes() {

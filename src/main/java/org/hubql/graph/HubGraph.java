@@ -52,7 +52,7 @@ public final class HubGraph {
     /** With {@code breadthFirst} false, every query runs on graphql-java's own strategy (to compare the two). */
     HubGraph(Database database, GraphOptions options, boolean breadthFirst) {
         this.database = database;
-        this.queries = Queries.forSchema(database.schema());
+        this.queries = database.queries();
         this.options = options;
         this.sdl = readSdl();
         GraphQLSchema schema = newSchema(sdl, Wiring.newWiring(options.pageSize(), database.schema(), database.dialect().engineName()));

@@ -34,7 +34,7 @@ class TokenQueriesTest {
     void every_users_tokens_match_plain_sql_before_and_after_the_hub_writes(String schema) throws Exception {
         Path hub = DemoHub.write(directory.resolve("hub.sqlite"), USERS, 4, schema).file();
         try (Database database = Database.openSqlite(hub, 2)) {
-            TokenQueries tokens = Queries.forSchema(database.schema()).tokens();
+            TokenQueries tokens = database.queries().tokens();
             assertThat(fromIndex(database, tokens)).isEqualTo(fromSql(hub)).isNotEmpty();
 
             long moved = single(hub, "SELECT MIN(id) FROM api_tokens WHERE user_id = 4");
@@ -55,7 +55,7 @@ class TokenQueriesTest {
         Path hub = DemoHub.write(directory.resolve("hub.sqlite"), USERS, 4, schema).file();
         try (Database database = Database.openSqlite(hub, 2)) {
             SqlTrace trace = new SqlTrace(true);
-            Queries.forSchema(database.schema()).tokens().byUserIds(database.newSql(trace, 0), List.of(1L, 2L, 3L));
+            database.queries().tokens().byUserIds(database.newSql(trace, 0), List.of(1L, 2L, 3L));
             assertThat(trace.count()).isEqualTo(1);
             assertThat(trace.upkeep()).hasSize(1);
             assertThat(plan(hub, trace.statements().get(0).sql()))

@@ -40,7 +40,7 @@ class UserQueriesMembersTest {
         List<Long> groups = ids(hub, "SELECT id FROM groups UNION SELECT 901 ORDER BY 1");
         assertThat(groups).hasSizeGreaterThan(10);
         try (Database database = Database.openSqlite(hub, 2)) {
-            UserQueries users = Queries.forSchema(database.schema()).users();
+            UserQueries users = database.queries().users();
             Sql sql = database.newSql(new SqlTrace(false), 0);
             for (Long after : Arrays.asList(null, -1L, 0L, 7L, 150L, 399L, 4999L, 1L << 40)) {
                 for (int limit : new int[] {1, 3, 50, 1000}) {
@@ -58,7 +58,7 @@ class UserQueriesMembersTest {
     void a_page_statement_reads_users_by_primary_key_and_counts_run_no_statement() throws Exception {
         Path hub = TestHub.small(directory);
         try (Database database = Database.openSqlite(hub, 2)) {
-            UserQueries users = Queries.forSchema(database.schema()).users();
+            UserQueries users = database.queries().users();
             SqlTrace trace = new SqlTrace(true);
             Sql sql = database.newSql(trace, 0);
 
@@ -77,7 +77,7 @@ class UserQueriesMembersTest {
     @Test
     void users_gone_since_the_index_was_read_drop_out_of_their_pages() throws Exception {
         try (Database database = Database.openSqlite(TestHub.small(directory), 1)) {
-            UserQueries users = Queries.forSchema(database.schema()).users();
+            UserQueries users = database.queries().users();
             Sql sql = database.newSql(new SqlTrace(false), 0);
 
             Map<Long, List<User>> pages = users.membersByIds(sql, Map.of(1L, new long[] {1, 77, 2}, 2L, new long[] {78}));
@@ -92,7 +92,7 @@ class UserQueriesMembersTest {
         Path hub = TestHub.small(directory);
         UserSelection active = new UserSelection(null, null, true, null, null, null, null, UserSort.ID, false);
         try (Database database = Database.openSqlite(hub, 1)) {
-            UserQueries users = Queries.forSchema(database.schema()).users();
+            UserQueries users = database.queries().users();
             assertThat(rebuilt(database, sql -> users.page(sql, active, null, 10))).containsExactly("spawners");
             assertThat(rebuilt(database, sql -> users.membersOf(sql, List.of(2L), null, 10))).containsExactly("user_group_map");
             assertThat(rebuilt(database, sql -> users.memberCounts(sql, List.of(2L)))).isEmpty();

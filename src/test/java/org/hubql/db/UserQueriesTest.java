@@ -30,7 +30,7 @@ class UserQueriesTest {
     void an_active_page_walks_users_by_primary_key_and_reads_no_spawners() throws Exception {
         Path hub = TestHub.small(directory);
         try (Database database = Database.openSqlite(hub, 2)) {
-            UserQueries users = Queries.forSchema(database.schema()).users();
+            UserQueries users = database.queries().users();
             SqlTrace trace = new SqlTrace(true);
             Sql sql = database.newSql(trace, 0);
             assertThat(users.page(sql, ACTIVE, null, 101)).extracting("name").containsExactly("alice", "müller");
@@ -70,7 +70,7 @@ class UserQueriesTest {
             HubWriter.commit(hub, "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (4, 'http', '127.0.0.1', 47004, '/user/bob/', 'c')",
                     "INSERT INTO spawners (id, user_id, server_id, name) VALUES (6, 3, 4, '')");
             SqlTrace trace = new SqlTrace(true);
-            List<User> page = Queries.forSchema(database.schema()).users().page(database.newSql(trace, 0), ACTIVE, null, 101);
+            List<User> page = database.queries().users().page(database.newSql(trace, 0), ACTIVE, null, 101);
             assertThat(page).hasSize(3);
             assertThat(trace.upkeep()).isEmpty();
             assertThat(trace.statements().get(0).sql()).contains(RUNNING_SUBQUERY);
@@ -83,7 +83,7 @@ class UserQueriesTest {
     @Test
     void a_count_takes_the_running_users_as_one_parameter_from_the_fresh_index() throws Exception {
         try (Database database = Database.openSqlite(TestHub.small(directory), 1)) {
-            UserQueries users = Queries.forSchema(database.schema()).users();
+            UserQueries users = database.queries().users();
             SqlTrace trace = new SqlTrace(true);
             Sql sql = database.newSql(trace, 0);
             UserSelection idle = new UserSelection(null, false, false, null, null, null, null, UserSort.ID, false);
@@ -112,7 +112,7 @@ class UserQueriesTest {
 
     private static Run activePage(Database database) {
         SqlTrace trace = new SqlTrace(true);
-        int users = Queries.forSchema(database.schema()).users().page(database.newSql(trace, 0), ACTIVE, null, 101).size();
+        int users = database.queries().users().page(database.newSql(trace, 0), ACTIVE, null, 101).size();
         return new Run(users, trace.count(), trace.upkeep().size());
     }
 
