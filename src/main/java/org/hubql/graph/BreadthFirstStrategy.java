@@ -58,6 +58,17 @@ import org.dataloader.DataLoaderRegistry;
  * results the spec asks for. The objects a restricted viewer may not see are left out of root fields here as
  * {@link Authorization} leaves them out there. The DataLoader caches keep what was
  * already loaded, so that second run repeats no statement it already ran.
+ *
+ * <p><b>Borrowed engine internals.</b> To do graphql-java's per-field work once per level, this class calls six
+ * classes graphql-java marks {@code @Internal}, which may change in any release without notice:
+ * {@link FieldCollector} and {@link FieldCollectorParameters} (collecting a type's fields),
+ * {@link ValuesResolver#getArgumentValues} (coercing arguments), {@link DataFetchingEnvironmentImpl} and
+ * {@link DataFetchingFieldSelectionSetImpl} (a fetcher's environment), and
+ * {@link DataLoaderDispatchingContextKeys} (turning graphql-java's chained dispatch off while it dispatches itself);
+ * it also reads {@link ExecutionContext#getNormalizedQueryTree()}. <b>Re-run {@code BreadthFirstParityTest} on every
+ * graphql-java upgrade</b>: it requires byte-identical responses and the same statements from this strategy and
+ * graphql-java's own. If an upgrade breaks this class, serve with {@code -Dhubql.breadthFirst=false}
+ * ({@link GraphOptions#breadthFirst()}) until it is fixed: every query then runs on {@link AsyncExecutionStrategy}.
  */
 final class BreadthFirstStrategy extends AsyncExecutionStrategy {
     private static final FieldCollector FIELDS = new FieldCollector();

@@ -17,11 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.hubql.db.Database;
 import org.hubql.db.Queries;
 import org.hubql.db.Sql;
@@ -34,8 +31,6 @@ import org.hubql.scopes.Viewer;
  * each request with its own loaders, statement runner and deadline.
  */
 public final class HubGraph {
-    /** How long past the SQL deadline execution may take before the request is abandoned. */
-    private static final long GRACE_MILLIS = 2_000;
     private final Database database;
     private final Queries queries;
     private final GraphOptions options;
@@ -46,11 +41,6 @@ public final class HubGraph {
     private final BreadthFirstStrategy breadthFirst;
 
     public HubGraph(Database database, GraphOptions options) {
-        this(database, options, true);
-    }
-
-    /** With {@code breadthFirst} false, every query runs on graphql-java's own strategy (to compare the two). */
-    HubGraph(Database database, GraphOptions options, boolean breadthFirst) {
         this.database = database;
         this.queries = database.queries();
         this.options = options;
@@ -59,7 +49,7 @@ public final class HubGraph {
         this.rules = new AccessRules(schema);
         this.breadthFirst = new BreadthFirstStrategy(new ErrorHandler());
         this.graphQL = GraphQL.newGraphQL(schema)
-                .queryExecutionStrategy(breadthFirst ? this.breadthFirst : new AsyncExecutionStrategy(new ErrorHandler()))
+                .queryExecutionStrategy(options.breadthFirst() ? breadthFirst : new AsyncExecutionStrategy(new ErrorHandler()))
                 .preparsedDocumentProvider(new DocumentCache(500))
                 .instrumentation(new HubInstrumentation(Limits.instrumentations(options.limits(), options.pageSize()), new Authorization()))
                 .build();
@@ -122,18 +112,9 @@ public final class HubGraph {
                 .graphQLContext(Map.of(RequestContext.class, new RequestContext(queries, sql, new Access(viewer, rules)),
                         Introspection.INTROSPECTION_DISABLED, !options.limits().introspection()));
         GraphQL.unusualConfiguration(input).dataloaderConfig().enableDataLoaderChaining(true);
-        CompletableFuture<ExecutionResult> result = graphQL.executeAsync(input.build());
-        try {
-            return result.get(options.requestTimeout().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            result.cancel(true);
-            return timedOut();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("GraphQL execution failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return timedOut();
-        }
+        // every loader completes on this thread (Loaders), so execution has finished when this returns; the time limit
+        // is kept by Sql, which cancels a statement at the deadline and fails the request with code TIMEOUT
+        return graphQL.execute(input.build());
     }
 
     private ExecutionResult timedOut() {

@@ -74,8 +74,8 @@ class BreadthFirstParityTest {
     void open() throws Exception {
         hub = HubUnderTest.demo(engine, schema, 120, 11);
         database = Database.open(hub.location());
-        breadthFirst = new HubGraph(database, GraphOptions.defaults(), true);
-        standard = new HubGraph(database, GraphOptions.defaults(), false);
+        breadthFirst = new HubGraph(database, GraphOptions.defaults().withBreadthFirst(true));
+        standard = new HubGraph(database, GraphOptions.defaults().withBreadthFirst(false));
     }
 
     @AfterEach
