@@ -32,7 +32,10 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<Com
         return edges.stream().map(Edge::node).toList();
     }
 
-    /** A row and how to write its cursor, which is done only when a query selects it. */
+    /**
+     * A row and how to write its cursor. An edge's cursor is written only when a query selects it; the page's
+     * {@code endCursor} is written for every page, from its last edge (one cursor a page).
+     */
     public record Edge<T>(T node, Function<T, String> cursorOf) {
         public String cursor() {
             return cursorOf.apply(node);
