@@ -3,18 +3,15 @@ package org.hubql.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hubql.auth.AuthOptions;
+import org.hubql.testkit.GatewayExtension;
 import org.hubql.testkit.RunningGateway;
 import static org.hubql.testkit.RunningGateway.forbidden;
 import org.hubql.testkit.TestHub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What each kind of token reads on a hub without roles (0.8), with real JupyterHub-hashed tokens from
@@ -29,20 +26,9 @@ class PreRolesAccessTest {
     private static final String CAROL_OAUTH = "6f1c2b7e-8d4a-4c3b-9a2e-5f0d1c2b3a4d";
     private static final String EVERYONE = "{ users { totalCount nodes { name } } }";
 
-    @TempDir
-    static Path directory;
-    static RunningGateway gateway;
-
-    @BeforeAll
-    static void serve() {
-        Path hub = TestHub.sqlite(directory.resolve("tokens.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
-        gateway = RunningGateway.serve(hub, false, GraphOptions.defaults(), AuthOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayExtension gateway = GatewayExtension.serving(directory ->
+            TestHub.sqlite(directory.resolve("tokens.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql")).withAuth();
 
     private static List<String> names(JsonNode array) {
         List<String> names = new ArrayList<>();

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hubql.testkit.RunningGateway.forbidden;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hubql.auth.AuthOptions;
+import org.hubql.testkit.GatewayExtension;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,20 +35,9 @@ class ScopeRulesTest {
             + "spawners { name } apiTokens { databaseId } state";
     private static final String LIST = "{ users(first: 100) { totalCount nodes { " + USER_FIELDS + " } } }";
 
-    @TempDir
-    static Path directory;
-    static RunningGateway gateway;
-
-    @BeforeAll
-    static void serve() {
-        Path hub = TestHub.sqlite(directory.resolve("access.sqlite"), "schema-5.5.1.sql", "hub-5.5-access.sql");
-        gateway = RunningGateway.serve(hub, false, GraphOptions.defaults(), AuthOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayExtension gateway = GatewayExtension.serving(directory ->
+            TestHub.sqlite(directory.resolve("access.sqlite"), "schema-5.5.1.sql", "hub-5.5-access.sql")).withAuth();
 
     /** The user fields a FORBIDDEN error was raised for on the first listed user, e.g. {@code [apiTokens, state]}. */
     private static List<String> refusedOnFirst(JsonNode response) {

@@ -4,34 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.hubql.auth.AuthOptions;
+import org.hubql.testkit.GatewayExtension;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** On hubs with roles (2.0+), the owner's role scopes and the token's own scopes decide who sees every user. */
 class ScopesTest {
     private static final String COUNT = "{ users { totalCount } viewer { ... on User { name } } }";
 
-    @TempDir
-    static Path directory;
-    static RunningGateway gateway;
-
-    @BeforeAll
-    static void serve() {
-        Path hub = TestHub.sqlite(directory.resolve("hub55.sqlite"), "schema-5.5.1.sql", "hub-5.5-scopes.sql");
-        gateway = RunningGateway.serve(hub, false, GraphOptions.defaults(), AuthOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayExtension gateway = GatewayExtension.serving(directory ->
+            TestHub.sqlite(directory.resolve("hub55.sqlite"), "schema-5.5.1.sql", "hub-5.5-scopes.sql")).withAuth();
 
     private static int visibleUsers(String token) {
         return gateway.as(token).query(COUNT).at("/data/users/totalCount").asInt();

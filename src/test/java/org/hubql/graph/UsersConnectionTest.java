@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hubql.testkit.RunningGateway;
+import org.hubql.testkit.GatewayExtension;
 import org.hubql.testkit.HubUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,29 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.hubql.testkit.HubUnderTest#all")
 class UsersConnectionTest {
-    static HubUnderTest.Opened opened;
-    static RunningGateway gateway;
+    @RegisterExtension
+    static final GatewayExtension gateway = GatewayExtension.eachHubUnderTest();
 
     @Parameter
     HubUnderTest hub;
 
-    @BeforeParameterizedClassInvocation
-    static void serve(HubUnderTest hub) {
-        opened = hub.open();
-        gateway = RunningGateway.serve(opened.location(), false);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-            gateway = null;
-        }
-        if (opened != null) {
-            opened.close();
-            opened = null;
-        }
-    }
 
     private static List<String> userNames(String arguments) {
         return names(gateway.data("{ users" + arguments + " { nodes { name } } }").at("/users/nodes"));

@@ -7,30 +7,17 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
+import org.hubql.testkit.GatewayExtension;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every class of malformed request gets a 4xx or a GraphQL error: never a 5xx, a stack trace or a hang. */
 class BadInputTest {
-    @TempDir
-    static Path directory;
-    static RunningGateway gateway;
-
-    @BeforeAll
-    static void serve() {
-        gateway = RunningGateway.serve(TestHub.small(directory), false);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayExtension gateway = GatewayExtension.serving(TestHub::small);
 
     private static HttpResponse<String> postBytes(byte[] body, String contentType) {
         return gateway.send(HttpRequest.newBuilder(gateway.uri("/graphql")).header("Content-Type", contentType)

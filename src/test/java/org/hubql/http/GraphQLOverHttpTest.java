@@ -11,30 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hubql.testkit.GatewayExtension;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP contract: GraphQL over HTTP, GraphiQL from the jar, the SDL and the health check. */
 class GraphQLOverHttpTest {
     private static final String QUERY = "{ user(name: \"alice\") { name } }";
 
-    @TempDir
-    static Path directory;
-    static RunningGateway gateway;
-
-    @BeforeAll
-    static void serve() {
-        gateway = RunningGateway.serve(TestHub.small(directory), false);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayExtension gateway = GatewayExtension.serving(TestHub::small);
 
     private static HttpResponse<String> post(String body, String contentType, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/graphql")).header("Content-Type", contentType)

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.hubql.App;
 import org.hubql.ServeOptions;
 import org.hubql.auth.AuthOptions;
@@ -19,9 +17,8 @@ import org.hubql.db.DatabaseOpenException;
 import org.hubql.graph.GraphOptions;
 
 /** hubql serving a hub file on a random local port, with a small HTTP client for tests. */
-public final class RunningGateway implements AutoCloseable {
+public final class RunningGateway implements Gateway, AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final App app;
     private final String token;
 
@@ -56,47 +53,22 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
-    /** The same server, sending {@code Authorization: token <token>} with every request (null: no header). */
+    @Override
     public RunningGateway as(String token) {
         return new RunningGateway(app, token);
     }
 
+    @Override
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + app.port() + path);
     }
 
-    /** POSTs a query (and variables, if any) and returns the parsed JSON response; fails unless the status is 200. */
-    public JsonNode query(String query, Map<String, Object> variables) {
-        HttpResponse<String> response = post(json(Map.of("query", query, "variables", variables)), "application/json");
-        if (response.statusCode() != 200) {
-            throw new AssertionError("status " + response.statusCode() + ": " + response.body());
-        }
-        return parse(response.body());
-    }
-
-    public JsonNode query(String query) {
-        return query(query, Map.of());
-    }
-
-    /** The {@code data} of a query that must succeed without errors. */
-    public JsonNode data(String query, Map<String, Object> variables) {
-        JsonNode response = query(query, variables);
-        if (response.has("errors")) {
-            throw new AssertionError("errors: " + response.get("errors"));
-        }
-        return response.get("data");
-    }
-
-    public JsonNode data(String query) {
-        return data(query, Map.of());
-    }
-
     /** The paths ({@code user.spawners.0.state}) of the response's {@code FORBIDDEN} errors, sorted. */
-    public static java.util.List<String> forbidden(JsonNode response) {
-        java.util.List<String> paths = new java.util.ArrayList<>();
+    public static List<String> forbidden(JsonNode response) {
+        List<String> paths = new ArrayList<>();
         response.path("errors").forEach(error -> {
             if ("FORBIDDEN".equals(error.at("/extensions/code").asText())) {
-                java.util.List<String> parts = new java.util.ArrayList<>();
+                List<String> parts = new ArrayList<>();
                 error.get("path").forEach(part -> parts.add(part.asText()));
                 paths.add(String.join(".", parts));
             }
@@ -105,29 +77,9 @@ public final class RunningGateway implements AutoCloseable {
         return paths;
     }
 
-    public HttpResponse<String> post(String body, String contentType) {
-        return send(authorized(HttpRequest.newBuilder(uri("/graphql"))).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    /** A request builder carrying this gateway's token, if it has one. */
+    @Override
     public HttpRequest.Builder authorized(HttpRequest.Builder builder) {
         return token == null ? builder : builder.header("Authorization", "token " + token);
-    }
-
-    public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public HttpResponse<String> get(String path) {
-        return send(authorized(HttpRequest.newBuilder(uri(path))).GET().build());
     }
 
     public static String json(Object value) {
