@@ -1,10 +1,12 @@
 package org.hubql.db;
 
+import org.jspecify.annotations.Nullable;
+
 /** A statement failed. The message names what failed, never a parameter value. */
 public final class DataAccessException extends RuntimeException {
     private final boolean timedOut;
 
-    DataAccessException(String message, Throwable cause, boolean timedOut) {
+    DataAccessException(String message, @Nullable Throwable cause, boolean timedOut) {
         super(message, cause);
         this.timedOut = timedOut;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.LongSupplier;
@@ -60,7 +61,8 @@ public final class Database implements AutoCloseable {
     /** Opens the hub database read-only, with a pool sized for its engine. */
     public static Database open(DatabaseLocation location) throws DatabaseOpenException {
         int poolSize = location.dialect().poolSize(Runtime.getRuntime().availableProcessors());
-        return location.file() != null ? openSqlite(location.file(), poolSize) : openServer(location, poolSize);
+        return location.dialect() == Dialect.SQLITE ? openSqlite(Objects.requireNonNull(location.file()), poolSize)
+                : openServer(location, poolSize);
     }
 
     /**

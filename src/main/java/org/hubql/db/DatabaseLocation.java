@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the hub database is, parsed from {@code --db}: a SQLite file path, a JDBC URL
@@ -24,12 +25,13 @@ public final class DatabaseLocation {
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;]password=)[^&;]*");
 
     private final Dialect dialect;
-    private final Path file;
-    private final String jdbcUrl;
-    private final String user;
-    private final String password;
+    private final @Nullable Path file;
+    private final @Nullable String jdbcUrl;
+    private final @Nullable String user;
+    private final @Nullable String password;
 
-    private DatabaseLocation(Dialect dialect, Path file, String jdbcUrl, String user, String password) {
+    private DatabaseLocation(Dialect dialect, @Nullable Path file, @Nullable String jdbcUrl, @Nullable String user,
+                             @Nullable String password) {
         this.dialect = dialect;
         this.file = file;
         this.jdbcUrl = jdbcUrl;
@@ -81,7 +83,7 @@ public final class DatabaseLocation {
         return new DatabaseLocation(dialect, null, jdbc, decode(m.group("user")), decode(m.group("password")));
     }
 
-    private static String decode(String text) {
+    private static @Nullable String decode(@Nullable String text) {
         return text == null || text.isEmpty() ? null : URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
@@ -89,7 +91,7 @@ public final class DatabaseLocation {
      * The password from {@code --db-password-file} (first line) if given, else from the environment variable
      * {@code HUBQL_DB_PASSWORD} if set, else the one in the URL.
      */
-    public DatabaseLocation withPasswordFrom(Path passwordFile, Map<String, String> environment) throws IOException {
+    public DatabaseLocation withPasswordFrom(@Nullable Path passwordFile, Map<String, String> environment) throws IOException {
         if (passwordFile != null) {
             String content = Files.readString(passwordFile, StandardCharsets.UTF_8);
             int newline = content.indexOf('\n');
@@ -109,19 +111,19 @@ public final class DatabaseLocation {
     }
 
     /** The SQLite file; null for a database server. */
-    public Path file() {
+    public @Nullable Path file() {
         return file;
     }
 
-    public String jdbcUrl() {
+    public @Nullable String jdbcUrl() {
         return jdbcUrl;
     }
 
-    public String user() {
+    public @Nullable String user() {
         return user;
     }
 
-    public String password() {
+    public @Nullable String password() {
         return password;
     }
 

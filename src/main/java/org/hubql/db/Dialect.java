@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything that differs between the database engines a hub may live on: how a key list is passed, how
@@ -86,7 +87,7 @@ public enum Dialect {
                 List.of(JsonText.array(keys)));
     }
 
-    Instant readDateTime(ResultSet rs, int index) throws SQLException {
+    @Nullable Instant readDateTime(ResultSet rs, int index) throws SQLException {
         if (this == SQLITE) {
             String text = rs.getString(index);
             return text == null || text.isBlank() ? null : SqliteDateTime.parse(text.trim(), SQLITE_DATETIME).toInstant(ZoneOffset.UTC);

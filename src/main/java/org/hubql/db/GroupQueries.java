@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hubql.model.Group;
+import org.jspecify.annotations.Nullable;
 
 /** All SQL on {@code groups} and on which groups a user belongs to. */
 public final class GroupQueries {
@@ -47,7 +48,7 @@ public final class GroupQueries {
      * Up to {@code limit} groups by name, after the group named {@code afterName} if given; only those of
      * {@code onlyIds} unless it is null.
      */
-    public List<Group> page(Sql sql, Set<Long> onlyIds, String afterName, int limit) {
+    public List<Group> page(Sql sql, @Nullable Set<Long> onlyIds, @Nullable String afterName, int limit) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         restrict(sql, onlyIds, conditions, params);
@@ -60,7 +61,7 @@ public final class GroupQueries {
     }
 
     /** How many groups there are; only those of {@code onlyIds} unless it is null. */
-    public int count(Sql sql, Set<Long> onlyIds) {
+    public int count(Sql sql, @Nullable Set<Long> onlyIds) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         restrict(sql, onlyIds, conditions, params);
@@ -69,7 +70,7 @@ public final class GroupQueries {
         return count == null ? 0 : count;
     }
 
-    private static void restrict(Sql sql, Set<Long> onlyIds, List<String> conditions, List<Object> params) {
+    private static void restrict(Sql sql, @Nullable Set<Long> onlyIds, List<String> conditions, List<Object> params) {
         if (onlyIds != null) {
             SqlFragment in = sql.dialect().in("g.id", onlyIds);
             conditions.add(in.text());

@@ -2,6 +2,7 @@ package org.hubql.db;
 
 import java.util.List;
 import org.hubql.model.HubStats;
+import org.jspecify.annotations.Nullable;
 
 /** Counts over the whole hub, in one statement. */
 public final class HubQueries {
@@ -17,7 +18,7 @@ public final class HubQueries {
             + " (SELECT COUNT(*) FROM api_tokens) AS api_tokens";
     }
 
-    public HubStats stats(Sql sql) {
+    public @Nullable HubStats stats(Sql sql) {
         return sql.single(stats, List.of(), row -> new HubStats(row.intOrNull("users"), row.intOrNull("admins"),
                 row.intOrNull("group_count"), row.intOrNull("services"), row.intOrNull("active_servers"),
                 row.intOrNull("api_tokens")));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tables and columns one hub database actually has, read once at start-up. Queries select only columns
@@ -19,10 +20,10 @@ import java.util.stream.Collectors;
  */
 public final class HubSchema {
     private final Map<String, Set<String>> columnsByTable;
-    private final String revision;
+    private final @Nullable String revision;
     private final Dialect dialect;
 
-    HubSchema(Map<String, Set<String>> columnsByTable, String revision, Dialect dialect) {
+    HubSchema(Map<String, Set<String>> columnsByTable, @Nullable String revision, Dialect dialect) {
         this.columnsByTable = Map.copyOf(columnsByTable);
         this.revision = revision;
         this.dialect = dialect;
@@ -40,7 +41,7 @@ public final class HubSchema {
         return new HubSchema(columns, columns.containsKey("alembic_version") ? readRevision(connection) : null, dialect);
     }
 
-    private static String readRevision(Connection connection) throws SQLException {
+    private static @Nullable String readRevision(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version_num FROM alembic_version")) {
             return rs.next() ? rs.getString(1) : null;
@@ -66,7 +67,7 @@ public final class HubSchema {
     }
 
     /** The alembic revision, e.g. {@code 3ec6993fe20c}; null when the table is missing or empty. */
-    public String revision() {
+    public @Nullable String revision() {
         return revision;
     }
 
@@ -82,7 +83,7 @@ public final class HubSchema {
      * The JupyterHub release line whose schema this is, judged by the columns present (alembic revisions of
      * intermediate releases are not all known here): {@code 0.8}, {@code 0.9}, {@code 1.x}, {@code 2.x–4.x}, {@code 5.x}.
      */
-    public String releaseLine() {
+    public @Nullable String releaseLine() {
         if (hasTable("shares")) {
             return "5.x";
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The JSON the SQL layer reads and writes: key lists for {@code json_each}, and JupyterHub's JSON list columns. */
 final class JsonText {
@@ -32,7 +33,7 @@ final class JsonText {
     }
 
     /** A JupyterHub {@code JSONList} column; null reads as an empty list, as JupyterHub reads it. */
-    static List<String> stringList(String text) {
+    static List<String> stringList(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }

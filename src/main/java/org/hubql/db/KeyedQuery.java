@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code SELECT … WHERE key IN (keys)} run once for a whole batch of keys: the shape behind most batch loaders, and
  * the plain path of those that SQLite's in-memory indexes answer otherwise ({@code db.sqlite.Lookup}). Keys with no
  * row are simply absent from the result.
  */
-public final class KeyedQuery<K, V> {
+public final class KeyedQuery<K, V extends @Nullable Object> {
     private final String selectFrom;
     private final String keyColumn;
     private final String tail;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.hubql.model.RawJson;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One result row, read by column name. A column the statement did not select (because this hub's schema
@@ -30,7 +31,7 @@ public final class Row {
         return resultSet.getLong(index(column));
     }
 
-    public Long longOrNull(String column) throws SQLException {
+    public @Nullable Long longOrNull(String column) throws SQLException {
         Integer index = columnIndex.get(column);
         if (index == null) {
             return null;
@@ -39,12 +40,12 @@ public final class Row {
         return resultSet.wasNull() ? null : value;
     }
 
-    public Integer intOrNull(String column) throws SQLException {
+    public @Nullable Integer intOrNull(String column) throws SQLException {
         Long value = longOrNull(column);
         return value == null ? null : Math.toIntExact(value);
     }
 
-    public String text(String column) throws SQLException {
+    public @Nullable String text(String column) throws SQLException {
         Integer index = columnIndex.get(column);
         return index == null ? null : resultSet.getString(index);
     }
@@ -55,24 +56,24 @@ public final class Row {
         return index != null && resultSet.getBoolean(index);
     }
 
-    public Instant dateTime(String column) throws SQLException {
+    public @Nullable Instant dateTime(String column) throws SQLException {
         Integer index = columnIndex.get(column);
         return index == null ? null : dialect.readDateTime(resultSet, index);
     }
 
     /** The integer Unix-epoch columns of the OAuth tables. */
-    public Instant epochSeconds(String column) throws SQLException {
+    public @Nullable Instant epochSeconds(String column) throws SQLException {
         Long seconds = longOrNull(column);
         return seconds == null ? null : Instant.ofEpochSecond(seconds);
     }
 
-    public RawJson json(String column) throws SQLException {
+    public @Nullable RawJson json(String column) throws SQLException {
         String text = text(column);
         return text == null ? null : new RawJson(text);
     }
 
     /** A JupyterHub {@code JSONList} column; null when this hub has no such column. */
-    public List<String> stringList(String column) throws SQLException {
+    public @Nullable List<String> stringList(String column) throws SQLException {
         return has(column) ? JsonText.stringList(text(column)) : null;
     }
 

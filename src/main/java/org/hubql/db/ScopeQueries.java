@@ -10,6 +10,7 @@ import java.util.Set;
 import org.hubql.scopes.Directory;
 import org.hubql.scopes.IdSet;
 import org.hubql.scopes.ScopeOwner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the authenticator reads to compute a token's scopes (JupyterHub 2.0+): the raw scopes of roles held by a
@@ -70,7 +71,7 @@ public final class ScopeQueries {
     }
 
     /** The server or service whose OAuth client issued a token; {@code None} for the hub's own tokens. */
-    public ScopeOwner.Client clientOf(Sql sql, String clientId) {
+    public ScopeOwner.Client clientOf(Sql sql, @Nullable String clientId) {
         if (clientId == null || clientId.equals("jupyterhub")) {
             return new ScopeOwner.Client.None();
         }

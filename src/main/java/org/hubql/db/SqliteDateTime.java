@@ -3,6 +3,7 @@ package org.hubql.db;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads SQLAlchemy's SQLite datetime text ({@code 2026-11-26 19:54:14.871926}) without the general formatter when
@@ -13,13 +14,13 @@ final class SqliteDateTime {
     private SqliteDateTime() {
     }
 
-    static LocalDateTime parse(String text, DateTimeFormatter lenient) {
+    static @Nullable LocalDateTime parse(String text, DateTimeFormatter lenient) {
         LocalDateTime fast = canonical(text);
         return fast != null ? fast : LocalDateTime.parse(text, lenient);
     }
 
     /** {@code yyyy-MM-dd[ T]HH:mm:ss[.f…f][Z]}, or null when the text has another shape. */
-    private static LocalDateTime canonical(String text) {
+    private static @Nullable LocalDateTime canonical(String text) {
         int length = text.length();
         if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(13) != ':' || text.charAt(16) != ':'
                 || (text.charAt(10) != ' ' && text.charAt(10) != 'T')) {

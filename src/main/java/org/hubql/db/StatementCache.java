@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Sql} gets the prepared statement for a statement text: {@link #perRun()} on the database servers, whose
@@ -40,7 +41,7 @@ abstract class StatementCache {
     static final class Prepared {
         final PreparedStatement statement;
         final boolean kept;
-        Map<String, Integer> columns;
+        @Nullable Map<String, Integer> columns;
 
         Prepared(PreparedStatement statement, boolean kept) {
             this.statement = statement;

@@ -3,6 +3,7 @@ package org.hubql.db;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the rows a presented token may match, the way JupyterHub does: by the token's plain-text prefix. The only
@@ -35,8 +36,8 @@ public final class TokenLookupQueries {
      * A stored token that shares the presented token's prefix; it matches only if {@code hashed} does.
      * {@code scopes} is null where the hub stores no scopes on tokens (before 3.0).
      */
-    public record Candidate(Source source, long id, String hashed, Long userId, Long serviceId, Instant expiresAt,
-                            List<String> scopes, String clientId) {
+    public record Candidate(Source source, long id, String hashed, @Nullable Long userId, @Nullable Long serviceId,
+                            @Nullable Instant expiresAt, @Nullable List<String> scopes, @Nullable String clientId) {
     }
 
     public List<Candidate> candidates(Sql sql, String token) {

@@ -9,6 +9,7 @@ import org.hubql.model.Identified;
 import org.hubql.scopes.Grants;
 import org.hubql.scopes.Subject;
 import org.hubql.scopes.Viewer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request's viewer against the schema's {@link AccessRules}: whether a field may be read on an object, and
@@ -72,7 +73,7 @@ final class Access {
      * A root field's value without the objects the viewer may not see: null in their place for a single object,
      * or in a list, left out (or null in place, for {@code keepPositions}).
      */
-    Object visibleOnly(GraphQLSchema schema, Object value, boolean keepPositions) {
+    @Nullable Object visibleOnly(GraphQLSchema schema, @Nullable Object value, boolean keepPositions) {
         if (!restricted) {
             return value;
         }

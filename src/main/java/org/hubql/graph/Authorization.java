@@ -15,6 +15,7 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLType;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies the schema's scope declarations on graphql-java's own execution strategy: a field the viewer may not
@@ -53,7 +54,7 @@ final class Authorization extends SimplePerformantInstrumentation {
     }
 
     /** What a refused field holds: an empty list or page where the schema promises one, else null. */
-    static Object emptyValue(GraphQLType type) {
+    static @Nullable Object emptyValue(GraphQLType type) {
         GraphQLType unwrapped = type instanceof GraphQLNonNull nonNull ? nonNull.getWrappedType() : type;
         if (unwrapped instanceof GraphQLList) {
             return List.of();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a Relay connection. {@code totalCount} is a supplier so that the count runs only when a query
@@ -42,6 +43,6 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<Com
         }
     }
 
-    public record PageInfo(boolean hasNextPage, String endCursor) {
+    public record PageInfo(boolean hasNextPage, @Nullable String endCursor) {
     }
 }

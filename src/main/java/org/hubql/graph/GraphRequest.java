@@ -1,7 +1,8 @@
 package org.hubql.graph;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One GraphQL request as the HTTP layer received it. */
-public record GraphRequest(String query, String operationName, Map<String, Object> variables) {
+public record GraphRequest(String query, @Nullable String operationName, @Nullable Map<String, Object> variables) {
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.hubql.loaders.Loaders;
 import org.hubql.model.Spawner;
 import org.hubql.model.User;
+import org.jspecify.annotations.Nullable;
 
 /** The fields of {@code User} that follow a relation. */
 final class UserFetchers {
@@ -58,7 +59,7 @@ final class UserFetchers {
         return spawners.stream().filter(spawner -> spawner.name().equals(name)).findFirst().orElse(null);
     }
 
-    private static Long serverOf(Spawner spawner) {
+    private static @Nullable Long serverOf(@Nullable Spawner spawner) {
         return spawner == null ? null : spawner.serverId();
     }
 }
