@@ -8,7 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The indexes of one physical SQLite connection, each built the first time a question on the connection needs it.
@@ -41,9 +40,9 @@ final class ConnectionIndexes {
     <I> Optional<I> fresh(IndexKind<I> kind, IndexScope scope) throws SQLException {
         long version = dataVersion();
         KeptIndex index = kept.computeIfAbsent(kind, any -> new KeptIndex());
-        Object current = index.freshAt(version);
-        if (current != null) {
-            return Optional.of(kind.cast(current));
+        Optional<Object> current = index.freshAt(version);
+        if (current.isPresent()) {
+            return current.map(kind::cast);
         }
         long now = clock.getAsLong();
         if (!index.mayRebuild(now)) {
@@ -56,10 +55,9 @@ final class ConnectionIndexes {
     }
 
     /** The spawner index as last checked fresh on this connection, for the SQL function its statements call. */
-    @Nullable SpawnerIndex spawners() {
+    Optional<SpawnerIndex> spawners() {
         KeptIndex index = kept.get(IndexKind.SPAWNERS);
-        Object current = index == null ? null : index.current();
-        return current == null ? null : IndexKind.SPAWNERS.cast(current);
+        return index == null ? Optional.empty() : index.current().map(IndexKind.SPAWNERS::cast);
     }
 
     private long dataVersion() throws SQLException {

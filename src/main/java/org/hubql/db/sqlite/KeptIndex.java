@@ -1,5 +1,6 @@
 package org.hubql.db.sqlite;
 
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,18 +23,18 @@ final class KeptIndex {
     private boolean built;
 
     /** The index, counted as used, if it was built at this data version; else empty, and it is dropped. */
-    @Nullable Object freshAt(long version) {
+    Optional<Object> freshAt(long version) {
         if (index != null && dataVersion == version) {
             uses++;
-            return index;
+            return Optional.of(index);
         }
         index = null;
-        return null;
+        return Optional.empty();
     }
 
-    /** The index as last built, whether or not still fresh; for the SQL function, checked just before its statement. */
-    @Nullable Object current() {
-        return index;
+    /** The index as last checked fresh, unless dropped since; for the SQL function, whose statement follows the check. */
+    Optional<Object> current() {
+        return Optional.ofNullable(index);
     }
 
     boolean mayRebuild(long now) {
@@ -49,9 +50,5 @@ final class KeptIndex {
         dataVersion = version;
         builtAt = now;
         uses = 1;
-    }
-
-    long waitNanos() {
-        return waitNanos;
     }
 }

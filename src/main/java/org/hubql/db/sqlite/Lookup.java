@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The questions hubql answers from in-memory indexes rather than by scanning a hub table that has no index on the
  * column asked about, asked on one connection ({@link HubIndexes#on}). Every answer is an {@link Optional}: empty
- * means "not indexed" (a hub on a database server, or a SQLite hub writing too often for an index to pay, see
- * {@link KeptIndex}), and the caller runs its plain SQL instead.
+ * means "not indexed" (a hub on a database server, or a SQLite hub writing too often for an index to pay: after
+ * a rebuild that served fewer than two questions, the next waits one second, doubling up to a minute), and the
+ * caller runs its plain SQL instead.
  */
 public interface Lookup {
     /** What a hub on a database server answers: nothing is indexed there; its planner has the tables' own indexes. */

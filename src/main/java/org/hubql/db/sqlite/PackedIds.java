@@ -36,7 +36,7 @@ final class PackedIds {
         }
     }
 
-    /** {@code high << 32 | low}, for tests and lookups; an error for ids that do not pack. */
+    /** {@code high << 32 | low}; an error for ids that do not pack (the build statements pack in SQL instead). */
     static long pack(long high, long low) throws SQLException {
         if (!fitsHigh(high) || low < 0 || low > LOW_32) {
             throw new SQLException("ids " + high + ", " + low + " are beyond those hubql can index");

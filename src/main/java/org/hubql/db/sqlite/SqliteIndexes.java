@@ -128,12 +128,12 @@ final class SqliteIndexes implements HubIndexes {
 
         @Override
         protected void xFunc() throws SQLException {
-            SpawnerIndex index = indexes.spawners();
-            if (index == null) {
+            Optional<SpawnerIndex> index = indexes.spawners();
+            if (index.isEmpty()) {
                 error(RUNNING_USER + " used without a fresh spawner index");
                 return;
             }
-            result(index.running(value_long(0)) ? 1 : 0);
+            result(index.get().running(value_long(0)) ? 1 : 0);
         }
     }
 }
