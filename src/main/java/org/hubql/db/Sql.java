@@ -3,14 +3,10 @@ package org.hubql.db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -155,10 +151,7 @@ public final class Sql {
         ScheduledFuture<?> cancel = remainingNanos == Long.MAX_VALUE ? null
                 : database.canceller().schedule(() -> cancelQuietly(statement), remainingNanos, TimeUnit.NANOSECONDS);
         try (ResultSet resultSet = statement.executeQuery()) {
-            if (prepared.columns == null) {
-                prepared.columns = columnIndex(resultSet.getMetaData());
-            }
-            Row row = new Row(resultSet, prepared.columns, database.dialect());
+            Row row = new Row(resultSet, prepared.columns(resultSet), database.dialect());
             while (resultSet.next()) {
                 action.map(row);
             }
@@ -167,14 +160,6 @@ public final class Sql {
                 cancel.cancel(false);
             }
         }
-    }
-
-    private static Map<String, Integer> columnIndex(ResultSetMetaData metaData) throws SQLException {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 1; i <= metaData.getColumnCount(); i++) {
-            index.putIfAbsent(metaData.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
-        }
-        return index;
     }
 
     private static void cancelQuietly(PreparedStatement statement) {

@@ -2,29 +2,36 @@ package org.hubql.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How {@link Sql} gets the prepared statement for a statement text: {@link #perRun()} on the database servers, whose
  * drivers keep their own caches (pgjdbc prepares a statement on the server after a few runs of its text, whatever
  * the {@code PreparedStatement} object), or {@link #perConnection()} on SQLite, where preparing parses the text again
- * each time: statements are kept open per physical connection and reused by text, with the column index of their
- * results.
+ * each time: statements are kept open per physical connection and reused by text. Either way the column index of a
+ * text's results is read once.
  */
 abstract class StatementCache {
     private static final int PER_CONNECTION = 64;
+
+    /** The column index of each statement text's results: the same on every run and connection (the schema is read once). */
+    private final Map<String, Map<String, Integer>> columnsByText = new ConcurrentHashMap<>();
 
     /** A statement prepared for one run, closed after it. */
     static StatementCache perRun() {
         return new StatementCache() {
             @Override
             Prepared prepare(Connection pooled, String sql) throws SQLException {
-                return new Prepared(pooled.prepareStatement(sql), false);
+                return new Prepared(pooled.prepareStatement(sql), sql, false);
             }
         };
     }
@@ -37,15 +44,26 @@ abstract class StatementCache {
     /** The statement for {@code sql} on the connection; release it with {@link Prepared#release()} after its run. */
     abstract Prepared prepare(Connection pooled, String sql) throws SQLException;
 
-    /** A statement text prepared on a connection; {@code columns} is filled on its first run. */
-    static final class Prepared {
+    /** A statement text prepared on a connection. */
+    final class Prepared {
         final PreparedStatement statement;
-        final boolean kept;
-        @Nullable Map<String, Integer> columns;
+        private final String sql;
+        private final boolean kept;
 
-        Prepared(PreparedStatement statement, boolean kept) {
+        Prepared(PreparedStatement statement, String sql, boolean kept) {
             this.statement = statement;
+            this.sql = sql;
             this.kept = kept;
+        }
+
+        /** Column labels, lower-cased, to their position in {@code results}; read from the first result of this text. */
+        Map<String, Integer> columns(ResultSet results) throws SQLException {
+            Map<String, Integer> columns = columnsByText.get(sql);
+            if (columns == null) {
+                columns = columnIndex(results.getMetaData());
+                columnsByText.put(sql, columns);
+            }
+            return columns;
         }
 
         void release() throws SQLException {
@@ -73,7 +91,7 @@ abstract class StatementCache {
             }
             Prepared prepared = statements.get(sql);
             if (prepared == null || prepared.statement.isClosed()) {
-                prepared = new Prepared(physical.prepareStatement(sql), true);
+                prepared = new Prepared(physical.prepareStatement(sql), sql, true);
                 statements.put(sql, prepared);
             }
             return prepared;
@@ -118,6 +136,14 @@ abstract class StatementCache {
                 }
             };
         }
+    }
+
+    private static Map<String, Integer> columnIndex(ResultSetMetaData metaData) throws SQLException {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            index.putIfAbsent(metaData.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
+        }
+        return index;
     }
 
     /** Physical connections that have statements here; 0 when statements are not kept. */
