@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hubql.App;
 import org.hubql.ServeOptions;
@@ -19,6 +20,7 @@ import org.hubql.demo.DemoHubSummary;
 import org.hubql.graph.GraphOptions;
 import org.hubql.graph.PageSize;
 import org.hubql.graph.QueryLimits;
+import org.hubql.http.HttpOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +34,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    ServiceOptions service = new ServiceOptions();
+
+    private final Map<String, String> environment;
+
+    ServeCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     @Option(names = "--db", paramLabel = "PATH|URL", description = "The hub database, opened read-only: a jupyterhub.sqlite "
             + "path, a JDBC URL (jdbc:postgresql://…, jdbc:mariadb://…, jdbc:mysql://…) or the SQLAlchemy URL of "
@@ -91,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("hubql: --no-auth is allowed only with a loopback --bind (127.0.0.1 or ::1); got " + bind);
             return HubqlCommand.EXIT_USAGE;
         }
+        HttpOptions http = http();
         DatabaseLocation hub = database == null ? DatabaseLocation.sqlite(demoHub()) : location();
         try {
             QueryLimits limits = new QueryLimits(maxDepth, maxCost, maxAliases, maxRootFields, !noIntrospection);
@@ -98,7 +110,7 @@ final class ServeCommand implements Callable<Integer> {
                     limits);
             AuthOptions auth = noAuth ? AuthOptions.disabled()
                     : new AuthOptions(true, Duration.ofSeconds(authCacheSeconds), AUTH_CACHE_SIZE);
-            App app = App.start(new ServeOptions(hub, bind, port, trace, graph, maxRequestBytes, auth));
+            App app = App.start(new ServeOptions(hub, bind, port, graph, http, auth));
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "hubql-shutdown"));
             return HubqlCommand.KEEP_RUNNING;
         } catch (DatabaseOpenException e) {
@@ -109,6 +121,9 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Validates the flags; true when the bind address is a loopback address. */
     private boolean validate() {
+        EnvironmentDefaults.problems(environment).ifPresent(problem -> {
+            throw usage(problem);
+        });
         if (port < 0 || port > 65535) {
             throw usage("--port must be between 0 and 65535; got " + port);
         }
@@ -136,9 +151,17 @@ final class ServeCommand implements Callable<Integer> {
         return address.isLoopbackAddress();
     }
 
+    private HttpOptions http() {
+        try {
+            return service.http(trace, maxRequestBytes, environment);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
     private DatabaseLocation location() {
         try {
-            return DatabaseLocation.parse(database).withPasswordFrom(passwordFile, System.getenv());
+            return DatabaseLocation.parse(database).withPasswordFrom(passwordFile, environment);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         } catch (IOException e) {

@@ -5,9 +5,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.javalin.plugin.bundled.CorsPluginConfig;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hubql.auth.TokenAuthenticator;
 import org.hubql.db.Database;
 import org.hubql.graph.ErrorCodes;
@@ -21,26 +23,43 @@ public final class HttpServer {
 
     private final Javalin app;
 
-    /** {@code authenticator} null serves every request as the local operator, who sees everything. */
-    public HttpServer(HubGraph graph, Database database, HttpOptions options, TokenAuthenticator authenticator) {
+    /**
+     * Every route under {@code options.basePath()}. Without an authenticator every request is the local operator,
+     * who holds every scope ({@code --no-auth}).
+     */
+    public HttpServer(HubGraph graph, Database database, HttpOptions options, Optional<TokenAuthenticator> authenticator) {
         ObjectMapper mapper = new ObjectMapper();
         GraphQLHandler graphQL = new GraphQLHandler(graph, mapper, options.trace());
-        Authentication authentication = new Authentication(authenticator);
-        byte[] graphiQL = resource("/graphiql/index.html");
+        Optional<HubOAuth> login = options.service() instanceof ServiceMode.Service service
+                && service.login() instanceof ServiceMode.Login.OAuth oauth
+                ? Optional.of(new HubOAuth(oauth, options.basePath(), mapper)) : Optional.empty();
+        Authentication authentication = authenticator
+                .map(tokens -> Authentication.byToken(tokens, options.service(), login))
+                .orElseGet(Authentication::open);
+        GraphiQLPage graphiQL = new GraphiQLPage(authentication, login);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxRequestBytes();
+            config.router.contextPath = options.basePath();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
             // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are case-sensitive
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.staticFiles.enableWebjars();
+            if (!options.corsOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> allow(rule, options.corsOrigins())));
+            }
             config.routes.before("/graphql", HttpServer::readWholeBody);
             config.routes.before("/graphql", authentication::check);
             config.routes.before("/schema.graphql", authentication::check);
-            config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(graphiQL));
+            config.routes.get("/", graphiQL::serve);
             config.routes.get("/graphql", graphQL::get);
             config.routes.post("/graphql", graphQL::post);
             config.routes.get("/schema.graphql", ctx -> schema(ctx, graph, mapper));
             config.routes.get("/healthz", ctx -> health(ctx, database, mapper));
+            login.ifPresent(oauth -> {
+                config.routes.get(oauth.callbackRoute(), oauth::callback);
+                config.routes.get("/logout", oauth::logout);
+            });
             config.routes.exception(HttpProblem.class, (problem, ctx) -> problem(ctx, mapper, problem.status(),
                     problem.code(), problem.getMessage()));
             config.routes.exception(HttpResponseException.class, (error, ctx) -> problem(ctx, mapper, error.getStatus(),
@@ -51,11 +70,22 @@ public final class HttpServer {
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    problem(ctx, mapper, 404, "NOT_FOUND", "no such path: " + ctx.path());
+                    problem(ctx, mapper, 404, ErrorCodes.NOT_FOUND, "no such path: " + ctx.path());
                 }
             });
             config.routes.error(405, ctx -> problem(ctx, mapper, 405, ErrorCodes.BAD_REQUEST, "method not allowed"));
         });
+    }
+
+    /** The listed origins (or any, for {@code *}) may call the API from their pages, without cookies. */
+    private static void allow(CorsPluginConfig.CorsRule rule, List<String> origins) {
+        if (origins.contains("*")) {
+            rule.anyHost();
+        } else {
+            rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+        }
+        rule.allowCredentials = false;
+        rule.maxAge = 600;
     }
 
     public HttpServer start(String host, int port) {
@@ -99,17 +129,6 @@ public final class HttpServer {
         try {
             ctx.status(status).contentType("application/json; charset=utf-8")
                     .result(mapper.writeValueAsBytes(GraphQLHandler.errorBody(message, code)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] resource(String path) {
-        try (InputStream in = HttpServer.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the classpath");
-            }
-            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -55,7 +55,7 @@ class DemoDbOnServerTest {
     }
 
     private static int run(String... args) {
-        CommandLine commandLine = HubqlCommand.newCommandLine();
+        CommandLine commandLine = HubqlCommand.newCommandLine(java.util.Map.of());
         commandLine.setOut(new PrintWriter(new ByteArrayOutputStream(), true));
         commandLine.setErr(new PrintWriter(new ByteArrayOutputStream(), true));
         return commandLine.execute(args);

@@ -17,6 +17,7 @@ import org.hubql.auth.AuthOptions;
 import org.hubql.db.DatabaseLocation;
 import org.hubql.db.DatabaseOpenException;
 import org.hubql.graph.GraphOptions;
+import org.hubql.http.HttpOptions;
 
 /** hubql serving a hub file on a random local port, with a small HTTP client for tests. */
 public final class RunningGateway implements AutoCloseable {
@@ -24,10 +25,12 @@ public final class RunningGateway implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final App app;
     private final String token;
+    private final String basePath;
 
-    private RunningGateway(App app, String token) {
+    private RunningGateway(App app, String token, String basePath) {
         this.app = app;
         this.token = token;
+        this.basePath = basePath.equals("/") ? "" : basePath;
     }
 
     public static RunningGateway serve(Path hub, boolean trace) {
@@ -50,15 +53,21 @@ public final class RunningGateway implements AutoCloseable {
 
     public static RunningGateway serve(DatabaseLocation hub, boolean trace, GraphOptions graph, AuthOptions auth) {
         try {
-            return new RunningGateway(App.start(new ServeOptions(hub, "127.0.0.1", 0, trace, graph, 262_144, auth)), null);
+            return serve(hub, graph, HttpOptions.standalone(trace, 262_144), auth);
         } catch (DatabaseOpenException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** Serves with every HTTP option as given: a base path, CORS origins, a JupyterHub service. */
+    public static RunningGateway serve(DatabaseLocation hub, GraphOptions graph, HttpOptions http, AuthOptions auth)
+            throws DatabaseOpenException {
+        return new RunningGateway(App.start(new ServeOptions(hub, "127.0.0.1", 0, graph, http, auth)), null, http.basePath());
+    }
+
     /** The same server, sending {@code Authorization: token <token>} with every request (null: no header). */
     public RunningGateway as(String token) {
-        return new RunningGateway(app, token);
+        return new RunningGateway(app, token, basePath.isEmpty() ? "/" : basePath);
     }
 
     public URI uri(String path) {
@@ -106,7 +115,7 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String body, String contentType) {
-        return send(authorized(HttpRequest.newBuilder(uri("/graphql"))).header("Content-Type", contentType)
+        return send(authorized(HttpRequest.newBuilder(uri(basePath + "/graphql"))).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
