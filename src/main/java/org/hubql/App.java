@@ -15,6 +15,7 @@ public final class App implements AutoCloseable {
 
     private final Database database;
     private final HttpServer server;
+    private boolean closed;
 
     private App(Database database, HttpServer server) {
         this.database = database;
@@ -43,10 +44,16 @@ public final class App implements AutoCloseable {
         return server.port();
     }
 
+    /** Stops accepting, lets requests in flight finish (within the shutdown timeout), then closes the pool. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         server.stop();
         database.close();
+        LOG.info("Stopped");
     }
 
     private static String hostForUrl(String bind) {

@@ -80,6 +80,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-request-bytes", defaultValue = "262144", description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
     long maxRequestBytes;
 
+    @Option(names = "--idle-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Fail a request whose body "
+            + "stalls for this long, or whose client stops reading the answer (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--max-connections", defaultValue = "1024", description = "Open connections accepted at once; more "
+            + "wait to be accepted (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--shutdown-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "On SIGTERM, stop "
+            + "accepting and let requests in flight finish for at most this long (default: ${DEFAULT-VALUE}).")
+    int shutdownTimeoutSeconds;
+
     @Option(names = "--max-depth", defaultValue = "15", description = "Deepest selection nesting accepted (default: ${DEFAULT-VALUE}).")
     int maxDepth;
 
@@ -111,7 +123,7 @@ final class ServeCommand implements Callable<Integer> {
             AuthOptions auth = noAuth ? AuthOptions.disabled()
                     : new AuthOptions(true, Duration.ofSeconds(authCacheSeconds), AUTH_CACHE_SIZE);
             App app = App.start(new ServeOptions(hub, bind, port, graph, http, auth));
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "hubql-shutdown"));
+            Shutdown.onSignals(app);
             return HubqlCommand.KEEP_RUNNING;
         } catch (DatabaseOpenException e) {
             spec.commandLine().getErr().println("hubql: " + e.getMessage());
@@ -139,6 +151,9 @@ final class ServeCommand implements Callable<Integer> {
         if (maxDepth < 2 || maxCost < 1 || maxAliases < 0 || maxRootFields < 1) {
             throw usage("--max-depth must be at least 2, --max-cost and --max-root-fields at least 1, --max-aliases at least 0");
         }
+        if (idleTimeoutSeconds < 1 || shutdownTimeoutSeconds < 0 || maxConnections < 1) {
+            throw usage("--idle-timeout and --max-connections must be at least 1, --shutdown-timeout at least 0");
+        }
         if (authCacheSeconds < 0 || authCacheSeconds > 300) {
             throw usage("--auth-cache-seconds must be between 0 and 300");
         }
@@ -153,7 +168,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private HttpOptions http() {
         try {
-            return service.http(trace, maxRequestBytes, environment);
+            return service.http(trace, maxRequestBytes, new HttpOptions.Connections(Duration.ofSeconds(idleTimeoutSeconds),
+                    maxConnections, Duration.ofSeconds(shutdownTimeoutSeconds)), environment);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -56,10 +56,10 @@ final class ServiceOptions {
     List<String> corsOrigins = List.of();
 
     /** The HTTP options these flags describe; {@code environment} supplies the API token. */
-    HttpOptions http(boolean trace, long maxRequestBytes, Map<String, String> environment) {
+    HttpOptions http(boolean trace, long maxRequestBytes, HttpOptions.Connections connections, Map<String, String> environment) {
         String base = normalizedBasePath();
         return new HttpOptions(trace, maxRequestBytes, base, corsOrigins == null ? List.of() : corsOrigins,
-                mode(base, environment));
+                mode(base, environment), connections);
     }
 
     private ServiceMode mode(String base, Map<String, String> environment) {

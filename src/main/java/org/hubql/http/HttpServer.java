@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.plugin.bundled.CorsPluginConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import io.javalin.plugin.bundled.CorsPluginConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hubql.auth.TokenAuthenticator;
 import org.hubql.db.Database;
 import org.hubql.graph.ErrorCodes;
@@ -41,20 +44,25 @@ public final class HttpServer {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxRequestBytes();
             config.router.contextPath = options.basePath();
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
-            // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are case-sensitive
-            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            config.jetty.modifyServer(server -> guard(server, options.connections(), mapper));
+            config.jetty.modifyHttpConfiguration(http -> {
+                // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are case-sensitive
+                http.setHeaderCacheCaseSensitive(true);
+                // a request body that stalls this long fails, and frees its thread
+                http.setIdleTimeout(options.connections().idleTimeout().toMillis());
+            });
             config.staticFiles.enableWebjars();
             if (!options.corsOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> allow(rule, options.corsOrigins())));
             }
-            config.routes.before("/graphql", HttpServer::readWholeBody);
-            config.routes.before("/graphql", authentication::check);
+            config.routes.before("/graphql", ctx -> authorizeThenRead(ctx, authentication));
             config.routes.before("/schema.graphql", authentication::check);
             config.routes.get("/", graphiQL::serve);
             config.routes.get("/graphql", graphQL::get);
             config.routes.post("/graphql", graphQL::post);
             config.routes.get("/schema.graphql", ctx -> schema(ctx, graph, mapper));
+            config.routes.get("/livez", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/readyz", ctx -> health(ctx, database, mapper));
             config.routes.get("/healthz", ctx -> health(ctx, database, mapper));
             login.ifPresent(oauth -> {
                 config.routes.get(oauth.callbackRoute(), oauth::callback);
@@ -88,6 +96,18 @@ public final class HttpServer {
         rule.maxAge = 600;
     }
 
+    /**
+     * Jetty's side of robustness: its own refusals answer JSON, connections are capped, idle ones closed, and a
+     * stop lets requests in flight finish (within the shutdown timeout) before connections close, so that no
+     * client gets half a body.
+     */
+    private static void guard(Server server, HttpOptions.Connections connections, ObjectMapper mapper) {
+        server.setErrorHandler(new JettyErrors(mapper));
+        server.setStopTimeout(connections.shutdownTimeout().toMillis());
+        server.setHandler(new GracefulHandler());
+        server.addBean(new NetworkConnectionLimit(connections.maxConnections(), server));
+    }
+
     public HttpServer start(String host, int port) {
         app.start(host, port);
         return this;
@@ -101,14 +121,67 @@ public final class HttpServer {
         app.stop();
     }
 
+    /** The largest body read from a request that is then refused, so that the refusal reaches the client. */
+    private static final long DRAINED_WHEN_REFUSED = 64 * 1024;
+
     /**
-     * Reads a POST body before anything can refuse the request: a response sent over an unread body makes Jetty
-     * drop the connection, and the client sees a reset instead of the answer. Bodies over the limit are a 413.
+     * Authorizes the request from its headers, then reads its body. A refused request's body is read only when it
+     * is small: closing a connection over unread data resets it, and the client would never see the refusal; a
+     * larger one (a client that trickles a large body without a valid token) gets its answer and a closed
+     * connection at once, without holding a thread.
+     */
+    private static void authorizeThenRead(Context ctx, Authentication authentication) {
+        try {
+            authentication.check(ctx);
+        } catch (HttpProblem refused) {
+            long length = ctx.contentLength();
+            if (ctx.method().name().equals("POST") && length >= 0 && length <= DRAINED_WHEN_REFUSED) {
+                readWholeBody(ctx);
+            } else {
+                ctx.header("Connection", "close");
+            }
+            throw refused;
+        }
+        readWholeBody(ctx);
+    }
+
+    /**
+     * Reads a POST body once the request is known to be authorized (a client without a valid token gets its answer
+     * from the headers alone, and the connection is closed), before anything else can refuse it: a response sent
+     * over an unread body makes Jetty drop the connection. Bodies over the limit are a 413; a client that goes away
+     * mid-upload is one line in the log.
      */
     private static void readWholeBody(Context ctx) {
-        if (ctx.method().name().equals("POST")) {
-            ctx.bodyAsBytes();
+        if (!ctx.method().name().equals("POST")) {
+            return;
         }
+        try {
+            ctx.bodyAsBytes();
+        } catch (Exception e) { // Jetty's early EOF arrives unchecked through Kotlin, though it is an IOException
+            if (!(e instanceof HttpResponseException) && causedByIo(e)) {
+                LOG.warn("The client went away while uploading {} {}: {}", ctx.method(), ctx.path(), rootMessage(e));
+                ctx.header("Connection", "close");
+                throw new HttpProblem(400, ErrorCodes.BAD_REQUEST, "the request body ended early");
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    private static boolean causedByIo(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException || cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static void schema(Context ctx, HubGraph graph, ObjectMapper mapper) {

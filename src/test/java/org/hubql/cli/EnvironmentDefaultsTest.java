@@ -49,7 +49,7 @@ class EnvironmentDefaultsTest {
         ServeCommand serve = parse(JUPYTERHUB);
         assertThat(serve.bind).isEqualTo("127.0.0.1");
         assertThat(serve.port).isEqualTo(10101);
-        HttpOptions http = serve.service.http(false, 262_144, JUPYTERHUB);
+        HttpOptions http = serve.service.http(false, 262_144, HttpOptions.Connections.defaults(), JUPYTERHUB);
         assertThat(http.basePath()).isEqualTo("/services/hubql");
         ServiceMode.Service service = (ServiceMode.Service) http.service();
         assertThat(service.name()).isEqualTo("hubql");
@@ -66,10 +66,10 @@ class EnvironmentDefaultsTest {
     @Test
     void without_a_client_a_service_takes_tokens_in_headers_only() {
         ServeCommand serve = parse(Map.of(), "--service-name", "hubql", "--base-path", "services/hubql");
-        HttpOptions http = serve.service.http(false, 262_144, Map.of());
+        HttpOptions http = serve.service.http(false, 262_144, HttpOptions.Connections.defaults(), Map.of());
         assertThat(http.basePath()).isEqualTo("/services/hubql");
         assertThat(((ServiceMode.Service) http.service()).login()).isInstanceOf(ServiceMode.Login.None.class);
-        assertThat(parse(Map.of()).service.http(false, 1, Map.of()).service()).isInstanceOf(ServiceMode.Standalone.class);
+        assertThat(parse(Map.of()).service.http(false, 1, HttpOptions.Connections.defaults(), Map.of()).service()).isInstanceOf(ServiceMode.Standalone.class);
     }
 
     @Test
@@ -98,7 +98,7 @@ class EnvironmentDefaultsTest {
         Map<String, String> wrong = new java.util.HashMap<>(JUPYTERHUB);
         wrong.put("JUPYTERHUB_OAUTH_CALLBACK_URL", "/elsewhere/oauth_callback");
         ServeCommand serve = parse(wrong);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> serve.service.http(false, 1, wrong))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> serve.service.http(false, 1, HttpOptions.Connections.defaults(), wrong))
                 .hasMessageContaining("--oauth-callback-url must be below --base-path");
     }
 }

@@ -42,7 +42,7 @@ class ServiceModeTest {
     static void serve() throws Exception {
         Path hub = TestHub.sqlite(directory.resolve("access.sqlite"), "schema-5.5.1.sql", "hub-5.5-access.sql");
         HttpOptions http = new HttpOptions(false, 262_144, "/services/hubql", List.of(DASHBOARD),
-                new ServiceMode.Service("hubql", LOGIN));
+                new ServiceMode.Service("hubql", LOGIN), HttpOptions.Connections.defaults());
         gateway = RunningGateway.serve(DatabaseLocation.sqlite(hub), GraphOptions.defaults(), http, AuthOptions.defaults());
     }
 
