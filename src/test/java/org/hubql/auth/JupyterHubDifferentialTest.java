@@ -121,6 +121,7 @@ class JupyterHubDifferentialTest {
     }
 
     @AfterAll
+    @SuppressWarnings("try") // the resources are only there to be closed, in reverse order
     static void stopGatewayAndHub() {
         try (RealJupyterHub stopLast = hub; RunningGateway stopFirst = gateway) {
             // closed in reverse order: the gateway, then the hub
@@ -244,7 +245,7 @@ class JupyterHubDifferentialTest {
             return models;
         }
         if (answer.body().isObject()) {
-            answer.body().fields().forEachRemaining(entry -> models.put(entry.getKey(), entry.getValue()));
+            answer.body().properties().forEach(entry -> models.put(entry.getKey(), entry.getValue()));
         } else {
             answer.body().forEach(model -> models.put(model.path("name").asText(), model));
         }
