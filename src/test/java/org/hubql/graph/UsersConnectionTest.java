@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.HubUnderTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code Query.users}: filters, orders and keyset pages over the hand-written hub. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.hubql.testkit.HubUnderTest#all")
+@Tag("slow")
 class UsersConnectionTest {
     static HubUnderTest.Opened opened;
     static RunningGateway gateway;
