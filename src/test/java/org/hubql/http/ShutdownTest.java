@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hubql.demo.DemoHub;
 import org.hubql.testkit.ServerProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM to a real hubql process with slow requests in flight: it stops accepting, every request in flight gets
  * its whole answer, and the process exits 0.
  */
+@Tag("slow")
 class ShutdownTest {
     /** Over a second of work on a 3,000-user hub: 400 users with up to 400 members of each of their groups. */
     private static final String SLOW = "{\"query\": \"{ users(first: 400) { nodes { name groups { users(first: 400) "

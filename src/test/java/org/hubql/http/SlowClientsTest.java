@@ -21,6 +21,7 @@ import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Clients that send slowly, stall or go away: a request without a valid token is answered from its headers alone,
  * a stalled body is cut off after the idle timeout, and an aborted upload is one line in the log.
  */
+@Tag("slow")
 class SlowClientsTest {
     private static final String ALICE = "0123456789abcdef0123456789abcdef";
     private static final String WHO = "{ viewer { ... on User { name } } }";
