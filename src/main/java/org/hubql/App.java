@@ -1,10 +1,10 @@
 package org.hubql;
 
+import java.util.Optional;
 import org.hubql.auth.TokenAuthenticator;
 import org.hubql.db.Database;
 import org.hubql.db.DatabaseOpenException;
 import org.hubql.graph.HubGraph;
-import org.hubql.http.HttpOptions;
 import org.hubql.http.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +15,7 @@ public final class App implements AutoCloseable {
 
     private final Database database;
     private final HttpServer server;
+    private boolean closed;
 
     private App(Database database, HttpServer server) {
         this.database = database;
@@ -27,10 +28,11 @@ public final class App implements AutoCloseable {
         Database database = Database.open(options.database());
         try {
             HubGraph graph = new HubGraph(database, options.graph());
-            TokenAuthenticator authenticator = options.auth().enabled() ? new TokenAuthenticator(database, options.auth()) : null;
-            HttpServer server = new HttpServer(graph, database, new HttpOptions(options.trace(), options.maxRequestBytes()),
-                    authenticator).start(options.bind(), options.port());
-            LOG.info("Start completed: http://{}:{}/ (GraphiQL), /graphql", hostForUrl(options.bind()), server.port());
+            Optional<TokenAuthenticator> authenticator = options.auth().enabled()
+                    ? Optional.of(new TokenAuthenticator(database, options.auth())) : Optional.empty();
+            HttpServer server = new HttpServer(graph, database, options.http(), authenticator).start(options.bind(), options.port());
+            String base = options.http().basePath().equals("/") ? "/" : options.http().basePath() + "/";
+            LOG.info("Start completed: http://{}:{}{} (GraphiQL), {}graphql", hostForUrl(options.bind()), server.port(), base, base);
             return new App(database, server);
         } catch (RuntimeException e) {
             database.close();
@@ -42,10 +44,16 @@ public final class App implements AutoCloseable {
         return server.port();
     }
 
+    /** Stops accepting, lets requests in flight finish (within the shutdown timeout), then closes the pool. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         server.stop();
         database.close();
+        LOG.info("Stopped");
     }
 
     private static String hostForUrl(String bind) {

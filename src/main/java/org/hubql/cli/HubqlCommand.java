@@ -1,5 +1,6 @@
 package org.hubql.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,12 +24,23 @@ public final class HubqlCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        return newCommandLine(System.getenv()).execute(args);
     }
 
-    /** The command line with hubql's error handling: a one-line message, never a stack trace. */
-    static CommandLine newCommandLine() {
-        CommandLine commandLine = new CommandLine(new HubqlCommand());
+    /**
+     * The command line with hubql's error handling (a one-line message, never a stack trace) and options taken
+     * from {@code environment} where the command line does not give them.
+     */
+    static CommandLine newCommandLine(Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new HubqlCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == ServeCommand.class ? type.cast(new ServeCommand(environment)) : CommandLine.defaultFactory().create(type);
+            }
+        });
+        commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+        CommandLine.Model.CommandSpec serve = commandLine.getSubcommands().get("serve").getCommandSpec();
+        serve.usageMessage().footer(EnvironmentDefaults.footer(serve));
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             cmd.getErr().println("hubql: " + error.getMessage());
             return EXIT_FAILURE;

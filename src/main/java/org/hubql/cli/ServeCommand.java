@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hubql.App;
 import org.hubql.ServeOptions;
@@ -19,6 +20,7 @@ import org.hubql.demo.DemoHubSummary;
 import org.hubql.graph.GraphOptions;
 import org.hubql.graph.PageSize;
 import org.hubql.graph.QueryLimits;
+import org.hubql.http.HttpOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +34,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    ServiceOptions service = new ServiceOptions();
+
+    private final Map<String, String> environment;
+
+    ServeCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     @Option(names = "--db", paramLabel = "PATH|URL", description = "The hub database, opened read-only: a jupyterhub.sqlite "
             + "path, a JDBC URL (jdbc:postgresql://…, jdbc:mariadb://…, jdbc:mysql://…) or the SQLAlchemy URL of "
@@ -69,6 +80,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-request-bytes", defaultValue = "262144", description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
     long maxRequestBytes;
 
+    @Option(names = "--idle-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Fail a request whose body "
+            + "stalls for this long, or whose client stops reading the answer (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--max-connections", defaultValue = "1024", description = "Open connections accepted at once; more "
+            + "wait to be accepted (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--shutdown-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "On SIGTERM, stop "
+            + "accepting and let requests in flight finish for at most this long (default: ${DEFAULT-VALUE}).")
+    int shutdownTimeoutSeconds;
+
     @Option(names = "--max-depth", defaultValue = "15", description = "Deepest selection nesting accepted (default: ${DEFAULT-VALUE}).")
     int maxDepth;
 
@@ -91,6 +114,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("hubql: --no-auth is allowed only with a loopback --bind (127.0.0.1 or ::1); got " + bind);
             return HubqlCommand.EXIT_USAGE;
         }
+        HttpOptions http = http();
         DatabaseLocation hub = database == null ? DatabaseLocation.sqlite(demoHub()) : location();
         try {
             QueryLimits limits = new QueryLimits(maxDepth, maxCost, maxAliases, maxRootFields, !noIntrospection);
@@ -98,8 +122,8 @@ final class ServeCommand implements Callable<Integer> {
                     limits);
             AuthOptions auth = noAuth ? AuthOptions.disabled()
                     : new AuthOptions(true, Duration.ofSeconds(authCacheSeconds), AUTH_CACHE_SIZE);
-            App app = App.start(new ServeOptions(hub, bind, port, trace, graph, maxRequestBytes, auth));
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "hubql-shutdown"));
+            App app = App.start(new ServeOptions(hub, bind, port, graph, http, auth));
+            Shutdown.onSignals(app);
             return HubqlCommand.KEEP_RUNNING;
         } catch (DatabaseOpenException e) {
             spec.commandLine().getErr().println("hubql: " + e.getMessage());
@@ -109,6 +133,9 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Validates the flags; true when the bind address is a loopback address. */
     private boolean validate() {
+        EnvironmentDefaults.problems(environment).ifPresent(problem -> {
+            throw usage(problem);
+        });
         if (port < 0 || port > 65535) {
             throw usage("--port must be between 0 and 65535; got " + port);
         }
@@ -124,6 +151,9 @@ final class ServeCommand implements Callable<Integer> {
         if (maxDepth < 2 || maxCost < 1 || maxAliases < 0 || maxRootFields < 1) {
             throw usage("--max-depth must be at least 2, --max-cost and --max-root-fields at least 1, --max-aliases at least 0");
         }
+        if (idleTimeoutSeconds < 1 || shutdownTimeoutSeconds < 0 || maxConnections < 1) {
+            throw usage("--idle-timeout and --max-connections must be at least 1, --shutdown-timeout at least 0");
+        }
         if (authCacheSeconds < 0 || authCacheSeconds > 300) {
             throw usage("--auth-cache-seconds must be between 0 and 300");
         }
@@ -136,9 +166,18 @@ final class ServeCommand implements Callable<Integer> {
         return address.isLoopbackAddress();
     }
 
+    private HttpOptions http() {
+        try {
+            return service.http(trace, maxRequestBytes, new HttpOptions.Connections(Duration.ofSeconds(idleTimeoutSeconds),
+                    maxConnections, Duration.ofSeconds(shutdownTimeoutSeconds)), environment);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
     private DatabaseLocation location() {
         try {
-            return DatabaseLocation.parse(database).withPasswordFrom(passwordFile, System.getenv());
+            return DatabaseLocation.parse(database).withPasswordFrom(passwordFile, environment);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         } catch (IOException e) {

@@ -10,7 +10,9 @@ public final class ErrorCodes {
     public static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     public static final String FORBIDDEN = "FORBIDDEN";
+    public static final String BAD_GATEWAY = "BAD_GATEWAY";
     public static final String BAD_REQUEST = "BAD_REQUEST";
+    public static final String NOT_FOUND = "NOT_FOUND";
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
     public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";

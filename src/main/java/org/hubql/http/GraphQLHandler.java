@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,9 +109,18 @@ final class GraphQLHandler {
         };
     }
 
+    /**
+     * Writes the whole answer (compressed, if the client accepts it) before the handler returns: a stop waits for
+     * requests in flight to return, so that no client of a stopping hubql gets part of a body.
+     */
     private void write(Context ctx, String responseType, Object body) {
+        byte[] bytes = json.write(body);
         ctx.contentType(responseType + "; charset=utf-8");
-        ctx.result(json.write(body));
+        try (OutputStream out = ctx.outputStream()) {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Map<String, Object> errorBody(String message, String code) {

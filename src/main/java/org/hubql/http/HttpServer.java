@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.plugin.bundled.CorsPluginConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hubql.auth.TokenAuthenticator;
 import org.hubql.db.Database;
 import org.hubql.graph.ErrorCodes;
@@ -21,26 +26,48 @@ public final class HttpServer {
 
     private final Javalin app;
 
-    /** {@code authenticator} null serves every request as the local operator, who sees everything. */
-    public HttpServer(HubGraph graph, Database database, HttpOptions options, TokenAuthenticator authenticator) {
+    /**
+     * Every route under {@code options.basePath()}. Without an authenticator every request is the local operator,
+     * who holds every scope ({@code --no-auth}).
+     */
+    public HttpServer(HubGraph graph, Database database, HttpOptions options, Optional<TokenAuthenticator> authenticator) {
         ObjectMapper mapper = new ObjectMapper();
         GraphQLHandler graphQL = new GraphQLHandler(graph, mapper, options.trace());
-        Authentication authentication = new Authentication(authenticator);
-        byte[] graphiQL = resource("/graphiql/index.html");
+        Optional<HubOAuth> login = options.service() instanceof ServiceMode.Service service
+                && service.login() instanceof ServiceMode.Login.OAuth oauth
+                ? Optional.of(new HubOAuth(oauth, options.basePath(), mapper)) : Optional.empty();
+        Authentication authentication = authenticator
+                .map(tokens -> Authentication.byToken(tokens, options.service(), login))
+                .orElseGet(Authentication::open);
+        GraphiQLPage graphiQL = new GraphiQLPage(authentication, login);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxRequestBytes();
-            // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are case-sensitive
-            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            config.router.contextPath = options.basePath();
+            config.jetty.modifyServer(server -> guard(server, options.connections(), mapper));
+            config.jetty.modifyHttpConfiguration(http -> {
+                // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are case-sensitive
+                http.setHeaderCacheCaseSensitive(true);
+                // a request body that stalls this long fails, and frees its thread
+                http.setIdleTimeout(options.connections().idleTimeout().toMillis());
+            });
             config.staticFiles.enableWebjars();
-            config.routes.before("/graphql", HttpServer::readWholeBody);
-            config.routes.before("/graphql", authentication::check);
+            if (!options.corsOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> allow(rule, options.corsOrigins())));
+            }
+            config.routes.before("/graphql", ctx -> authorizeThenRead(ctx, authentication));
             config.routes.before("/schema.graphql", authentication::check);
-            config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(graphiQL));
+            config.routes.get("/", graphiQL::serve);
             config.routes.get("/graphql", graphQL::get);
             config.routes.post("/graphql", graphQL::post);
             config.routes.get("/schema.graphql", ctx -> schema(ctx, graph, mapper));
+            config.routes.get("/livez", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/readyz", ctx -> health(ctx, database, mapper));
             config.routes.get("/healthz", ctx -> health(ctx, database, mapper));
+            login.ifPresent(oauth -> {
+                config.routes.get(oauth.callbackRoute(), oauth::callback);
+                config.routes.get("/logout", oauth::logout);
+            });
             config.routes.exception(HttpProblem.class, (problem, ctx) -> problem(ctx, mapper, problem.status(),
                     problem.code(), problem.getMessage()));
             config.routes.exception(HttpResponseException.class, (error, ctx) -> problem(ctx, mapper, error.getStatus(),
@@ -51,11 +78,34 @@ public final class HttpServer {
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    problem(ctx, mapper, 404, "NOT_FOUND", "no such path: " + ctx.path());
+                    problem(ctx, mapper, 404, ErrorCodes.NOT_FOUND, "no such path: " + ctx.path());
                 }
             });
             config.routes.error(405, ctx -> problem(ctx, mapper, 405, ErrorCodes.BAD_REQUEST, "method not allowed"));
         });
+    }
+
+    /** The listed origins (or any, for {@code *}) may call the API from their pages, without cookies. */
+    private static void allow(CorsPluginConfig.CorsRule rule, List<String> origins) {
+        if (origins.contains("*")) {
+            rule.anyHost();
+        } else {
+            rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+        }
+        rule.allowCredentials = false;
+        rule.maxAge = 600;
+    }
+
+    /**
+     * Jetty's side of robustness: its own refusals answer JSON, connections are capped, idle ones closed, and a
+     * stop lets requests in flight finish (within the shutdown timeout) before connections close, so that no
+     * client gets half a body.
+     */
+    private static void guard(Server server, HttpOptions.Connections connections, ObjectMapper mapper) {
+        server.setErrorHandler(new JettyErrors(mapper));
+        server.setStopTimeout(connections.shutdownTimeout().toMillis());
+        server.setHandler(new GracefulHandler());
+        server.addBean(new NetworkConnectionLimit(connections.maxConnections(), server));
     }
 
     public HttpServer start(String host, int port) {
@@ -71,14 +121,67 @@ public final class HttpServer {
         app.stop();
     }
 
+    /** The largest body read from a request that is then refused, so that the refusal reaches the client. */
+    private static final long DRAINED_WHEN_REFUSED = 64 * 1024;
+
     /**
-     * Reads a POST body before anything can refuse the request: a response sent over an unread body makes Jetty
-     * drop the connection, and the client sees a reset instead of the answer. Bodies over the limit are a 413.
+     * Authorizes the request from its headers, then reads its body. A refused request's body is read only when it
+     * is small: closing a connection over unread data resets it, and the client would never see the refusal; a
+     * larger one (a client that trickles a large body without a valid token) gets its answer and a closed
+     * connection at once, without holding a thread.
+     */
+    private static void authorizeThenRead(Context ctx, Authentication authentication) {
+        try {
+            authentication.check(ctx);
+        } catch (HttpProblem refused) {
+            long length = ctx.contentLength();
+            if (ctx.method().name().equals("POST") && length >= 0 && length <= DRAINED_WHEN_REFUSED) {
+                readWholeBody(ctx);
+            } else {
+                ctx.header("Connection", "close");
+            }
+            throw refused;
+        }
+        readWholeBody(ctx);
+    }
+
+    /**
+     * Reads a POST body once the request is known to be authorized (a client without a valid token gets its answer
+     * from the headers alone, and the connection is closed), before anything else can refuse it: a response sent
+     * over an unread body makes Jetty drop the connection. Bodies over the limit are a 413; a client that goes away
+     * mid-upload is one line in the log.
      */
     private static void readWholeBody(Context ctx) {
-        if (ctx.method().name().equals("POST")) {
-            ctx.bodyAsBytes();
+        if (!ctx.method().name().equals("POST")) {
+            return;
         }
+        try {
+            ctx.bodyAsBytes();
+        } catch (Exception e) { // Jetty's early EOF arrives unchecked through Kotlin, though it is an IOException
+            if (!(e instanceof HttpResponseException) && causedByIo(e)) {
+                LOG.warn("The client went away while uploading {} {}: {}", ctx.method(), ctx.path(), rootMessage(e));
+                ctx.header("Connection", "close");
+                throw new HttpProblem(400, ErrorCodes.BAD_REQUEST, "the request body ended early");
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    private static boolean causedByIo(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException || cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static void schema(Context ctx, HubGraph graph, ObjectMapper mapper) {
@@ -99,17 +202,6 @@ public final class HttpServer {
         try {
             ctx.status(status).contentType("application/json; charset=utf-8")
                     .result(mapper.writeValueAsBytes(GraphQLHandler.errorBody(message, code)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] resource(String path) {
-        try (InputStream in = HttpServer.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the classpath");
-            }
-            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,6 +70,12 @@ public final class ExpandedScopes {
         return byBase.get(base);
     }
 
+    /** Whether {@code base} is held unfiltered, or filtered to include the object of that kind and name. */
+    public boolean covers(String base, FilterKind kind, String name) {
+        ScopeFilter filter = byBase.get(base);
+        return filter != null && (filter.all() || filter.names(kind).contains(name));
+    }
+
     /** The scopes as JupyterHub writes them ({@code unparse_scopes}), sorted. */
     public List<String> asStrings() {
         List<String> scopes = new ArrayList<>();

@@ -29,8 +29,19 @@ public final class TokenScopes {
         if (tokenScopes.stream().anyMatch(INHERIT::contains)) {
             return held.union(owner.identify());
         }
-        ExpandedScopes requested = ScopeExpansion.expand(tokenScopes, owner).union(owner.identify());
+        ExpandedScopes requested = ScopeExpansion.expand(tokenScopes, owner).union(owner.identify()).union(accessTo(owner.client()));
         return requested.intersect(held, groups).union(owner.identify());
+    }
+
+    /** An OAuth token may access what issued it: the service or the server of its client ({@code access_scopes}). */
+    private static ExpandedScopes accessTo(ScopeOwner.Client client) {
+        if (client instanceof ScopeOwner.Client.OfService service) {
+            return ExpandedScopes.parse(List.of("access:services!service=" + service.service()));
+        }
+        if (client instanceof ScopeOwner.Client.OfServer server) {
+            return ExpandedScopes.parse(List.of("access:servers!server=" + server.server()));
+        }
+        return ExpandedScopes.NONE;
     }
 
     /** The owner's own scopes, as a token that inherits them has them: hubs before 2.0 and {@code --no-auth}. */

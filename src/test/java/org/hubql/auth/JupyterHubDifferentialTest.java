@@ -19,6 +19,7 @@ import org.hubql.testkit.RealJupyterHub.Answer;
 import org.hubql.testkit.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 30 s), and commits that before it answers; hubql never writes. So each JupyterHub request is followed at once by
  * the hubql query it is compared with, with the hub still running, and activity is compared exactly.
  */
+@Tag("jupyterhub")
 class JupyterHubDifferentialTest {
     private static final String ADMIN_SERVICE_TOKEN = "hubql-test-admin-service-0123456789";
     private static final String CULLER_TOKEN = "hubql-test-culler-0123456789";
@@ -121,6 +123,7 @@ class JupyterHubDifferentialTest {
     }
 
     @AfterAll
+    @SuppressWarnings("try") // the resources are only there to be closed, in reverse order
     static void stopGatewayAndHub() {
         try (RealJupyterHub stopLast = hub; RunningGateway stopFirst = gateway) {
             // closed in reverse order: the gateway, then the hub
@@ -244,7 +247,7 @@ class JupyterHubDifferentialTest {
             return models;
         }
         if (answer.body().isObject()) {
-            answer.body().fields().forEachRemaining(entry -> models.put(entry.getKey(), entry.getValue()));
+            answer.body().properties().forEach(entry -> models.put(entry.getKey(), entry.getValue()));
         } else {
             answer.body().forEach(model -> models.put(model.path("name").asText(), model));
         }

@@ -23,6 +23,8 @@ public final class BenchReport {
     private static final int SMALL = 1_000;
     private static final int MEDIUM = 10_000;
     private static final int LARGE = 100_000;
+    /** Issue 9: checking a restricted viewer's scopes costs at most half again the admin's time. */
+    private static final double RESTRICTED_LIMIT = 1.5;
 
     private final Map<Integer, Map<String, JsonNode>> inProcess = new TreeMap<>();
     private final List<JsonNode> http = new ArrayList<>();
@@ -76,11 +78,13 @@ public final class BenchReport {
         line("```");
         line("");
         line("The load averages above say how busy the 2 cores were (wrk and the server share them during the HTTP");
-        line("part): expect noise, especially in p99 and in the HTTP figures. In process, hubql and the baseline are called alternately,");
-        line("one call each, so noise falls on both sides of each ratio alike.");
+        line("part): expect noise, especially in p99 and in the HTTP figures. In process, the two sides of each comparison (hubql and");
+        line("the baseline; hubql as a restricted viewer and as the admin) are called alternately, one call each, so noise falls on both");
+        line("sides of each ratio alike.");
         line("");
         targets();
         inProcessTables();
+        restrictedTable();
         statementTable();
         httpTable();
         memoryTable();
@@ -100,6 +104,7 @@ public final class BenchReport {
         ratioTarget("WIDE", MEDIUM, 1.5);
         ratioTarget("DASHBOARD", MEDIUM, 1.5);
         ratioTarget("USER_BY_NAME", MEDIUM, 3.0);
+        restrictedTargets();
         JsonNode small = query(SMALL, "DASHBOARD");
         JsonNode large = query(LARGE, "DASHBOARD");
         if (small != null && large != null) {
@@ -139,6 +144,38 @@ public final class BenchReport {
                 ratio <= limit);
     }
 
+    private void restrictedTargets() {
+        JsonNode wide = restricted(MEDIUM, "WIDE");
+        if (wide != null) {
+            double ratio = wide.get("ratio").asDouble();
+            row(String.format(Locale.ROOT, "%s at %,d users: restricted viewer / admin ≤ %.1f", BenchQuery.WIDE.label(), MEDIUM,
+                    RESTRICTED_LIMIT), String.format(Locale.ROOT, "%s / %s = %.2f", us(wide.get("restrictedMedianUs")),
+                    us(wide.get("adminMedianUs")), ratio), ratio <= RESTRICTED_LIMIT);
+        }
+        List<String> over = new ArrayList<>();
+        double highest = 0;
+        int measured = 0;
+        for (Map.Entry<Integer, Map<String, JsonNode>> size : inProcess.entrySet()) {
+            for (BenchQuery query : BenchQuery.ALL) {
+                JsonNode pair = restricted(size.getKey(), query.name());
+                if (pair == null) {
+                    continue;
+                }
+                double ratio = pair.get("ratio").asDouble();
+                measured++;
+                highest = Math.max(highest, ratio);
+                if (ratio > RESTRICTED_LIMIT) {
+                    over.add(String.format(Locale.ROOT, "%s at %,d users: %.2f", query.label(), size.getKey(), ratio));
+                }
+            }
+        }
+        if (measured > 0) {
+            row(String.format(Locale.ROOT, "every query at every size: restricted viewer / admin ≤ %.1f", RESTRICTED_LIMIT),
+                    over.isEmpty() ? String.format(Locale.ROOT, "highest %.2f (table below)", highest)
+                            : "over it: " + String.join("; ", over), over.isEmpty());
+        }
+    }
+
     private void inProcessTables() {
         line("## In process: hubql against the hand-written baseline");
         line("");
@@ -160,6 +197,31 @@ public final class BenchReport {
                             us(q.get("hubqlAloneMedianUs")), us(q.get("hubqlAloneP99Us")),
                             q.get("statements").asInt(), q.get("baselineStatements").asInt(), q.get("responseBytes").asInt(),
                             q.get("iterations").asInt()));
+                }
+            }
+        });
+        line("");
+    }
+
+    private void restrictedTable() {
+        line("## In process: a restricted viewer against the admin");
+        line("");
+        line("The same hubql, on the same hub, called alternately as the admin (every scope, unfiltered: nothing is checked)");
+        line("and as a user holding `" + String.join("`, `", BenchViewers.RESTRICTED_SCOPES) + "` unfiltered:");
+        line("enough to read every field of every query, but not every scope the schema declares, so every field and every");
+        line("object is checked. Its answer is the admin's, byte for byte (checked before timing; a difference aborts the run).");
+        line("");
+        line("| users | query | restricted median | admin median | restricted / admin | CPU restricted / admin | restricted p99 | admin p99 | allocated (restricted / admin) | statements (restricted / admin) | runs |");
+        line("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        inProcess.forEach((size, queries) -> {
+            for (BenchQuery bq : BenchQuery.ALL) {
+                JsonNode q = restricted(size, bq.name());
+                if (q != null) {
+                    line(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %.2f | %.2f | %s | %s | %s / %s | %d / %d | %,d |", size, bq.label(),
+                            us(q.get("restrictedMedianUs")), us(q.get("adminMedianUs")), q.get("ratio").asDouble(),
+                            q.get("cpuRatio").asDouble(), us(q.get("restrictedP99Us")), us(q.get("adminP99Us")),
+                            kb(q.get("restrictedAllocKb")), kb(q.get("adminAllocKb")), q.get("restrictedStatements").asInt(),
+                            q.get("adminStatements").asInt(), q.get("iterations").asInt()));
                 }
             }
         });
@@ -239,6 +301,12 @@ public final class BenchReport {
         return queries == null ? null : queries.get(query);
     }
 
+    /** The restricted-viewer series of a query, or null when the run has none (runs before it was added). */
+    private JsonNode restricted(int size, String query) {
+        JsonNode q = query(size, query);
+        return q == null ? null : q.get("restricted");
+    }
+
     private JsonNode memoryAt(int size, String phase) {
         return memory.stream().filter(m -> m.get("size").asInt() == size && m.get("phase").asText().equals(phase))
                 .findFirst().orElse(null);
@@ -256,6 +324,11 @@ public final class BenchReport {
     private static String us(JsonNode micros) {
         double value = micros.asDouble();
         return value >= 1000 ? String.format(Locale.ROOT, "%.2f ms", value / 1000) : String.format(Locale.ROOT, "%.1f µs", value);
+    }
+
+    private static String kb(JsonNode kb) {
+        double value = kb.asDouble();
+        return value >= 1024 ? String.format(Locale.ROOT, "%.1f MB", value / 1024) : String.format(Locale.ROOT, "%.1f KB", value);
     }
 
     private static String mb(JsonNode kb) {

@@ -15,16 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Times every benchmark query in process, hubql against the {@link Baseline}, on one hub, and writes
- * {@code inprocess-<size>.json} plus the request bodies the HTTP load uses.
+ * Times every benchmark query in process, hubql against the {@link Baseline}, and hubql as a restricted viewer
+ * against hubql as the admin, on one hub, and writes {@code inprocess-<size>.json} plus the request bodies the HTTP
+ * load uses.
  *
- * <p>Usage: {@code InProcessBench HUB SIZE OUT_DIR WARMUP_SECONDS MEASURE_SECONDS}. The two are interleaved call by
- * call, so machine noise hits both alike.
+ * <p>Usage: {@code InProcessBench HUB SIZE OUT_DIR WARMUP_SECONDS MEASURE_SECONDS}. The two sides of each
+ * comparison are {@link Interleaved interleaved} call by call, so machine noise hits both alike.
  */
 public final class InProcessBench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
     private InProcessBench() {
     }
@@ -66,70 +65,34 @@ public final class InProcessBench {
         if (!same) {
             throw new IllegalStateException(query + ": hubql and the baseline disagree");
         }
-        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        while (System.nanoTime() < warmupEnd) {
+        int[] maxStatements = {statements};
+        Interleaved.Pair pair = Interleaved.time(() -> {
             hubql.run(query, variables);
-            baseline.run(query, variables);
-        }
-        long[] hubqlNanos = new long[1 << 16];
-        long[] baselineNanos = new long[1 << 16];
-        long[] hubqlCpu = new long[1 << 16];
-        long[] baselineCpu = new long[1 << 16];
-        long hubqlAlloc = 0;
-        long baselineAlloc = 0;
-        int n = 0;
-        long measureEnd = System.nanoTime() + (long) (measureSeconds * 1e9);
-        int maxStatements = statements;
-        while ((System.nanoTime() < measureEnd || n < 20) && n < hubqlNanos.length) {
-            long a0 = THREADS.getCurrentThreadAllocatedBytes();
-            long c0 = THREADS.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            hubql.run(query, variables);
-            long t1 = System.nanoTime();
-            long c1 = THREADS.getCurrentThreadCpuTime();
-            long a1 = THREADS.getCurrentThreadAllocatedBytes();
-            baseline.run(query, variables);
-            long t2 = System.nanoTime();
-            long c2 = THREADS.getCurrentThreadCpuTime();
-            long a2 = THREADS.getCurrentThreadAllocatedBytes();
-            hubqlNanos[n] = t1 - t0;
-            baselineNanos[n] = t2 - t1;
-            hubqlCpu[n] = c1 - c0;
-            baselineCpu[n] = c2 - c1;
-            hubqlAlloc += a1 - a0;
-            baselineAlloc += a2 - a1;
-            maxStatements = Math.max(maxStatements, hubql.lastStatements());
-            n++;
-        }
+            maxStatements[0] = Math.max(maxStatements[0], hubql.lastStatements());
+        }, () -> baseline.run(query, variables), warmupSeconds, measureSeconds);
         baseline.takeStatements();
         long[] alone = alone(query, variables, hubql, measureSeconds / 2);
-        long[] h = Arrays.copyOf(hubqlNanos, n);
-        long[] b = Arrays.copyOf(baselineNanos, n);
-        Arrays.sort(h);
-        Arrays.sort(b);
-        long[] hc = Arrays.copyOf(hubqlCpu, n);
-        long[] bc = Arrays.copyOf(baselineCpu, n);
-        Arrays.sort(hc);
-        Arrays.sort(bc);
+        Interleaved.Series ourTimes = pair.first();
+        Interleaved.Series theirTimes = pair.second();
         ObjectNode result = MAPPER.createObjectNode();
         result.put("query", query.name());
         result.put("label", query.label());
-        result.put("iterations", n);
-        result.put("hubqlMedianUs", percentile(h, 0.50) / 1e3);
-        result.put("hubqlP99Us", percentile(h, 0.99) / 1e3);
-        result.put("baselineMedianUs", percentile(b, 0.50) / 1e3);
-        result.put("baselineP99Us", percentile(b, 0.99) / 1e3);
-        result.put("ratio", (double) percentile(h, 0.50) / percentile(b, 0.50));
-        result.put("hubqlAloneMedianUs", percentile(alone, 0.50) / 1e3);
-        result.put("hubqlAloneP99Us", percentile(alone, 0.99) / 1e3);
+        result.put("iterations", ourTimes.runs());
+        result.put("hubqlMedianUs", ourTimes.medianUs());
+        result.put("hubqlP99Us", ourTimes.p99Us());
+        result.put("baselineMedianUs", theirTimes.medianUs());
+        result.put("baselineP99Us", theirTimes.p99Us());
+        result.put("ratio", pair.ratio());
+        result.put("hubqlAloneMedianUs", Interleaved.percentile(alone, 0.50) / 1e3);
+        result.put("hubqlAloneP99Us", Interleaved.percentile(alone, 0.99) / 1e3);
         result.put("aloneIterations", alone.length);
-        result.put("hubqlCpuMedianUs", percentile(hc, 0.50) / 1e3);
-        result.put("baselineCpuMedianUs", percentile(bc, 0.50) / 1e3);
-        result.put("cpuRatio", (double) percentile(hc, 0.50) / Math.max(1, percentile(bc, 0.50)));
-        result.put("hubqlAllocKb", hubqlAlloc / 1024.0 / n);
-        result.put("baselineAllocKb", baselineAlloc / 1024.0 / n);
+        result.put("hubqlCpuMedianUs", ourTimes.cpuMedianUs());
+        result.put("baselineCpuMedianUs", theirTimes.cpuMedianUs());
+        result.put("cpuRatio", pair.cpuRatio());
+        result.put("hubqlAllocKb", ourTimes.allocatedKbPerRun());
+        result.put("baselineAllocKb", theirTimes.allocatedKbPerRun());
         result.put("statements", statements);
-        result.put("statementsMax", maxStatements);
+        result.put("statementsMax", maxStatements[0]);
         result.put("baselineStatements", baselineStatements);
         result.put("responseBytes", ours.length);
         result.put("identicalJson", same);
@@ -137,7 +100,48 @@ public final class InProcessBench {
                 size, query.label(), result.get("hubqlMedianUs").asDouble(), result.get("hubqlP99Us").asDouble(),
                 result.get("hubqlAloneMedianUs").asDouble(), result.get("baselineMedianUs").asDouble(), result.get("baselineP99Us").asDouble(),
                 result.get("ratio").asDouble(), result.get("cpuRatio").asDouble(), result.get("hubqlAllocKb").asDouble(),
-                result.get("baselineAllocKb").asDouble(), statements, baselineStatements, n);
+                result.get("baselineAllocKb").asDouble(), statements, baselineStatements, ourTimes.runs());
+        result.set("restricted", measureRestricted(size, query, variables, hubql, warmupSeconds, measureSeconds));
+        return result;
+    }
+
+    /**
+     * hubql as the {@link BenchViewers#restricted restricted viewer} against hubql as the admin, interleaved: what
+     * checking every field and object costs. The restricted answer must be the admin's, byte for byte, or the
+     * series would time refusals instead of checks.
+     */
+    private static ObjectNode measureRestricted(int size, BenchQuery query, Map<String, Object> variables, HubqlRunner hubql,
+                                                double warmupSeconds, double measureSeconds) throws Exception {
+        byte[] asAdmin = hubql.run(query, variables);
+        int adminStatements = hubql.lastStatements();
+        byte[] asRestricted = hubql.runRestricted(query, variables);
+        int restrictedStatements = hubql.lastStatements();
+        if (!Arrays.equals(asAdmin, asRestricted)) {
+            throw new IllegalStateException(query + ": the restricted viewer is not answered as the admin is");
+        }
+        Interleaved.Pair pair = Interleaved.time(() -> hubql.runRestricted(query, variables), () -> hubql.run(query, variables),
+                warmupSeconds, measureSeconds);
+        Interleaved.Series restricted = pair.first();
+        Interleaved.Series admin = pair.second();
+        ObjectNode result = MAPPER.createObjectNode();
+        result.put("iterations", restricted.runs());
+        result.put("restrictedMedianUs", restricted.medianUs());
+        result.put("restrictedP99Us", restricted.p99Us());
+        result.put("adminMedianUs", admin.medianUs());
+        result.put("adminP99Us", admin.p99Us());
+        result.put("ratio", pair.ratio());
+        result.put("restrictedCpuMedianUs", restricted.cpuMedianUs());
+        result.put("adminCpuMedianUs", admin.cpuMedianUs());
+        result.put("cpuRatio", pair.cpuRatio());
+        result.put("restrictedAllocKb", restricted.allocatedKbPerRun());
+        result.put("adminAllocKb", admin.allocatedKbPerRun());
+        result.put("restrictedStatements", restrictedStatements);
+        result.put("adminStatements", adminStatements);
+        result.put("identicalJson", true);
+        System.out.printf("%-7d %-28s restricted %9.1f us (p99 %9.1f)  admin %9.1f us (p99 %9.1f)  ratio %5.2f  cpu-ratio %5.2f  alloc %8.1f/%8.1f KB  stmts %d/%d  n=%d%n",
+                size, query.label(), restricted.medianUs(), restricted.p99Us(), admin.medianUs(), admin.p99Us(), pair.ratio(),
+                pair.cpuRatio(), restricted.allocatedKbPerRun(), admin.allocatedKbPerRun(), restrictedStatements, adminStatements,
+                restricted.runs());
         return result;
     }
 
@@ -148,10 +152,10 @@ public final class InProcessBench {
      */
     private static long[] alone(BenchQuery query, Map<String, Object> variables, HubqlRunner hubql, double seconds)
             throws Exception {
-        long[] nanos = new long[1 << 16];
+        long[] nanos = new long[Interleaved.MAX_ROUNDS];
         int n = 0;
         long end = System.nanoTime() + (long) (seconds * 1e9);
-        while ((System.nanoTime() < end || n < 20) && n < nanos.length) {
+        while ((System.nanoTime() < end || n < Interleaved.MIN_ROUNDS) && n < nanos.length) {
             long t0 = System.nanoTime();
             hubql.run(query, variables);
             nanos[n++] = System.nanoTime() - t0;
@@ -159,11 +163,6 @@ public final class InProcessBench {
         long[] sorted = Arrays.copyOf(nanos, n);
         Arrays.sort(sorted);
         return sorted;
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        int index = (int) Math.ceil(p * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private static void writeBody(Path file, BenchQuery query, Map<String, Object> variables) throws Exception {

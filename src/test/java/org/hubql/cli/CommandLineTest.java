@@ -22,7 +22,7 @@ class CommandLineTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CommandLine commandLine = HubqlCommand.newCommandLine();
+        CommandLine commandLine = HubqlCommand.newCommandLine(java.util.Map.of());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);

@@ -10,11 +10,13 @@ import java.util.List;
 import org.hubql.demo.ServerDdl;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.ServerDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
 /** {@code demo-db} populates an empty PostgreSQL or MariaDB database that hubql can then serve, and never a second time. */
+@Tag("slow")
 class DemoDbOnServerTest {
 
     @ParameterizedTest
@@ -55,7 +57,7 @@ class DemoDbOnServerTest {
     }
 
     private static int run(String... args) {
-        CommandLine commandLine = HubqlCommand.newCommandLine();
+        CommandLine commandLine = HubqlCommand.newCommandLine(java.util.Map.of());
         commandLine.setOut(new PrintWriter(new ByteArrayOutputStream(), true));
         commandLine.setErr(new PrintWriter(new ByteArrayOutputStream(), true));
         return commandLine.execute(args);

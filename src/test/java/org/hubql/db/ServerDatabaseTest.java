@@ -7,10 +7,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.hubql.testkit.HubUnderTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Hubs on PostgreSQL and MariaDB are opened read-only by the server itself, and keep every version's columns. */
+@Tag("slow")
 class ServerDatabaseTest {
 
     @ParameterizedTest

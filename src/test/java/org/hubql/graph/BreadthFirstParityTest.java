@@ -14,6 +14,7 @@ import org.hubql.testkit.HubUnderTest;
 import org.hubql.testkit.TestViewers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @ParameterizedClass(name = "{0} {1}")
 @CsvSource({"sqlite, 0.8.1", "sqlite, 5.5.1", "postgresql, 5.5.1", "mariadb, 0.8.1"})
+@Tag("slow")
 class BreadthFirstParityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Viewer ADMIN = TestViewers.admin(1);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.hubql.testkit.GatewayExtension;
 import org.hubql.testkit.RunningGateway;
+import org.junit.jupiter.api.Tag;
 import org.hubql.testkit.HubUnderTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every field of the graph over the hand-written hub of {@code hub-0.8-small.sql}, through a real server. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.hubql.testkit.HubUnderTest#all")
+@Tag("slow")
 class HubQueryTest {
     @RegisterExtension
     static final GatewayExtension gateway = GatewayExtension.eachHubUnderTest();

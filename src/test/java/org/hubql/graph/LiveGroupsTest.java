@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hubql.demo.DemoHub;
 import org.hubql.testkit.HubWriter;
 import org.hubql.testkit.RunningGateway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Group member pages and counts follow a hub that keeps writing, on every pooled connection (and whichever copy
  * of the membership index serves it): each answer equals the plain SQL answer for the commits before the request.
  */
+@Tag("slow")
 class LiveGroupsTest {
     private static final String MEMBERS = "{ groups(first: 20) { nodes { databaseId all: users(first: 500) { totalCount nodes { databaseId } }"
             + " few: users(first: 2) { nodes { databaseId } } } } }";

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hubql.demo.DemoHub;
 import org.hubql.testkit.HubWriter;
 import org.hubql.testkit.RunningGateway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A JupyterHub keeps writing to its SQLite file while hubql serves it: every answer reflects the commits made
  * before the request, on whichever pooled connection (and whichever copy of the spawner index) serves it.
  */
+@Tag("slow")
 class LiveHubTest {
     private static final String ACTIVE = "{ users(first: 1000, filter: {active: true}) { totalCount nodes { databaseId } } }";
     private static final String INACTIVE = "{ users(first: 1000, filter: {active: false}) { nodes { databaseId } } }";

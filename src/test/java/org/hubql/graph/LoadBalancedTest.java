@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.hubql.testkit.HubUnderTest;
 import org.hubql.testkit.RunningGateway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** hubql is stateless: two instances on one PostgreSQL hub, on different ports, answer every query alike. */
+@Tag("slow")
 class LoadBalancedTest {
     private static final List<String> QUERIES = List.of(
             "{ hub { engine userCount activeServerCount apiTokenCount } }",

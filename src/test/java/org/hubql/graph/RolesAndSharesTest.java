@@ -10,6 +10,7 @@ import java.util.Map;
 import org.hubql.testkit.HubUnderTest;
 import org.hubql.testkit.GatewayExtension;
 import org.hubql.testkit.RunningGateway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Roles (2.0+) and shares (5.0+): present on 5.5.1 hubs, empty lists on hubs that predate them, on every engine. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.hubql.testkit.HubUnderTest#all")
+@Tag("slow")
 class RolesAndSharesTest {
     @RegisterExtension
     static final GatewayExtension gateway = GatewayExtension.eachHubUnderTest();

@@ -213,7 +213,7 @@ class ScopeRulesTest {
     private static String readable(JsonNode response) {
         List<String> refused = forbidden(response);
         java.util.TreeMap<String, java.util.TreeSet<String>> objects = new java.util.TreeMap<>();
-        response.get("data").fields().forEachRemaining(object -> {
+        response.get("data").properties().forEach(object -> {
             if (!object.getValue().isNull() && object.getValue().size() > 0 || object.getKey().equals("hub")) {
                 java.util.TreeSet<String> fields = new java.util.TreeSet<>();
                 object.getValue().fieldNames().forEachRemaining(field -> {

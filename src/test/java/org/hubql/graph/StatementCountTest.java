@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.hubql.testkit.HubUnderTest;
 import org.hubql.testkit.RunningGateway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The statements a query runs depend on its shape, never on how many rows it touches, on every engine and schema. */
 @ParameterizedClass(name = "{0} {1}")
 @CsvSource({"sqlite, 0.8.1", "sqlite, 5.5.1", "postgresql, 0.8.1", "postgresql, 5.5.1", "mariadb, 0.8.1", "mariadb, 5.5.1"})
+@Tag("slow")
 class StatementCountTest {
     @Parameter(0)
     String engine;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.hubql.testkit.GatewayExtension;
 import org.hubql.testkit.HubUnderTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code Query.users}: filters, orders and keyset pages over the hand-written hub. */
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.hubql.testkit.HubUnderTest#all")
+@Tag("slow")
 class UsersConnectionTest {
     @RegisterExtension
     static final GatewayExtension gateway = GatewayExtension.eachHubUnderTest();

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * none may get a 5xx or hang, the server must answer a normal query afterwards, and the heap must come back.
  */
 @Tag("fuzz")
+@Tag("slow")
 class FuzzTest {
     private static final int REQUESTS = 10_000;
     private static final int THREADS = 4;

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the public graphql-http conformance audit (the project's shared tool) against a running gateway. It needs
  * the shared tools folder beside the repository and Node.js with npm; CI has both, so there it never skips.
  */
+@Tag("node")
 class GraphQLHttpAuditTest {
     private static final Path AUDIT_TOOL = Path.of("..", "shared", "tools", "graphql-http-audit");
 

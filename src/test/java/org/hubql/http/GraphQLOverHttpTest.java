@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hubql.testkit.GatewayExtension;
@@ -172,10 +173,12 @@ class GraphQLOverHttpTest {
     }
 
     @Test
-    void health_reports_the_database_reachable() {
-        HttpResponse<String> response = gateway.get("/healthz");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(RunningGateway.parse(response.body()).get("status").asText()).isEqualTo("ok");
+    void liveness_and_readiness_report_the_process_and_the_database() {
+        for (String path : List.of("/livez", "/readyz", "/healthz")) {
+            HttpResponse<String> response = gateway.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(RunningGateway.parse(response.body()).get("status").asText()).as(path).isEqualTo("ok");
+        }
     }
 
     private static void assertBadRequest(HttpResponse<String> response, String reason) {

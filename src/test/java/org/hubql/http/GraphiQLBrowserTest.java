@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -20,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * GraphiQL in a real headless Chromium that can reach nothing but the gateway: it must load from the jar and run
  * the default query. CI installs Debian's chromium and chromium-driver, so there it never skips.
  */
+@Tag("browser")
 class GraphiQLBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -111,6 +112,11 @@ public final class GatewayExtension implements Gateway, BeforeEachCallback {
     @Override
     public Gateway as(String token) {
         return running().as(token);
+    }
+
+    @Override
+    public HttpResponse<String> post(String body, String contentType) {
+        return running().post(body, contentType);
     }
 
     private static HubUnderTest hubParameter(ExtensionContext context) {

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The harness itself: a hub that starts answers, and closing it leaves nothing behind. */
+@Tag("jupyterhub")
 class RealJupyterHubTest {
     private static final String ADMIN_TOKEN = "hubql-test-admin-service-0123456789";
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +16,19 @@ import org.hubql.auth.AuthOptions;
 import org.hubql.db.DatabaseLocation;
 import org.hubql.db.DatabaseOpenException;
 import org.hubql.graph.GraphOptions;
+import org.hubql.http.HttpOptions;
 
 /** hubql serving a hub file on a random local port, with a small HTTP client for tests. */
 public final class RunningGateway implements Gateway, AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final App app;
     private final String token;
+    private final String basePath;
 
-    private RunningGateway(App app, String token) {
+    private RunningGateway(App app, String token, String basePath) {
         this.app = app;
         this.token = token;
+        this.basePath = basePath.equals("/") ? "" : basePath;
     }
 
     public static RunningGateway serve(Path hub, boolean trace) {
@@ -47,20 +51,33 @@ public final class RunningGateway implements Gateway, AutoCloseable {
 
     public static RunningGateway serve(DatabaseLocation hub, boolean trace, GraphOptions graph, AuthOptions auth) {
         try {
-            return new RunningGateway(App.start(new ServeOptions(hub, "127.0.0.1", 0, trace, graph, 262_144, auth)), null);
+            return serve(hub, graph, HttpOptions.standalone(trace, 262_144), auth);
         } catch (DatabaseOpenException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** Serves with every HTTP option as given: a base path, CORS origins, a JupyterHub service. */
+    public static RunningGateway serve(DatabaseLocation hub, GraphOptions graph, HttpOptions http, AuthOptions auth)
+            throws DatabaseOpenException {
+        return new RunningGateway(App.start(new ServeOptions(hub, "127.0.0.1", 0, graph, http, auth)), null, http.basePath());
+    }
+
     @Override
     public RunningGateway as(String token) {
-        return new RunningGateway(app, token);
+        return new RunningGateway(app, token, basePath.isEmpty() ? "/" : basePath);
     }
 
     @Override
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + app.port() + path);
+    }
+
+    /** POSTs to {@code /graphql} under the base path the gateway serves at. */
+    @Override
+    public HttpResponse<String> post(String body, String contentType) {
+        return send(authorized(HttpRequest.newBuilder(uri(basePath + "/graphql"))).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** The paths ({@code user.spawners.0.state}) of the response's {@code FORBIDDEN} errors, sorted. */
