@@ -51,7 +51,11 @@ public final class App implements AutoCloseable {
             return;
         }
         closed = true;
-        server.stop();
+        try {
+            server.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("Requests or connections were still open when the shutdown timeout ran out: {}", e.toString());
+        }
         database.close();
         LOG.info("Stopped");
     }

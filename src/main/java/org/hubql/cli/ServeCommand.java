@@ -104,6 +104,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-root-fields", defaultValue = "20", description = "Most root fields in one query (default: ${DEFAULT-VALUE}).")
     int maxRootFields;
 
+    @Option(names = "--max-fields", defaultValue = "2000", description = "Most field selections in one document, "
+            + "fragments counted each time they are spread (default: ${DEFAULT-VALUE}).")
+    int maxFields;
+
     @Option(names = "--no-introspection", description = "Refuse __schema and __type queries (GraphiQL then has no schema docs).")
     boolean noIntrospection;
 
@@ -117,7 +121,7 @@ final class ServeCommand implements Callable<Integer> {
         HttpOptions http = http();
         DatabaseLocation hub = database == null ? DatabaseLocation.sqlite(demoHub()) : location();
         try {
-            QueryLimits limits = new QueryLimits(maxDepth, maxCost, maxAliases, maxRootFields, !noIntrospection);
+            QueryLimits limits = new QueryLimits(maxDepth, maxCost, maxAliases, maxRootFields, !noIntrospection, maxFields);
             GraphOptions graph = new GraphOptions(new PageSize(defaultPageSize, maxPageSize), Duration.ofSeconds(requestTimeoutSeconds),
                     limits);
             AuthOptions auth = noAuth ? AuthOptions.disabled()
@@ -148,8 +152,9 @@ final class ServeCommand implements Callable<Integer> {
         if (maxRequestBytes < 1024) {
             throw usage("--max-request-bytes must be at least 1024");
         }
-        if (maxDepth < 2 || maxCost < 1 || maxAliases < 0 || maxRootFields < 1) {
-            throw usage("--max-depth must be at least 2, --max-cost and --max-root-fields at least 1, --max-aliases at least 0");
+        if (maxDepth < 2 || maxCost < 1 || maxAliases < 0 || maxRootFields < 1 || maxFields < 1) {
+            throw usage("--max-depth must be at least 2, --max-cost, --max-root-fields and --max-fields at least 1,"
+                    + " --max-aliases at least 0");
         }
         if (idleTimeoutSeconds < 1 || shutdownTimeoutSeconds < 0 || maxConnections < 1) {
             throw usage("--idle-timeout and --max-connections must be at least 1, --shutdown-timeout at least 0");

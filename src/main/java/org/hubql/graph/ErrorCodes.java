@@ -18,6 +18,7 @@ public final class ErrorCodes {
     public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
     public static final String TOO_MANY_ALIASES = "TOO_MANY_ALIASES";
     public static final String TOO_MANY_ROOT_FIELDS = "TOO_MANY_ROOT_FIELDS";
+    public static final String TOO_MANY_FIELDS = "TOO_MANY_FIELDS";
     public static final String INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED";
 
     private ErrorCodes() {

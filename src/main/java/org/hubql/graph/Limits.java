@@ -10,6 +10,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.validation.ValidationError;
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -22,6 +24,7 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,8 @@ final class Limits {
     }
 
     static List<Instrumentation> instrumentations(QueryLimits limits, PageSize pageSize) {
-        return List.of(new FieldCounts(limits), depth(limits.maxDepth()), cost(limits.maxCost(), pageSize));
+        return List.of(new DocumentSize(limits.maxFields()), new FieldCounts(limits), depth(limits.maxDepth()),
+                cost(limits.maxCost(), pageSize));
     }
 
     private static Instrumentation depth(int maxDepth) {
@@ -57,6 +61,60 @@ final class Limits {
                         + " objects; at most " + max + " are allowed (ask for smaller pages with `first`)");
             }
         };
+    }
+
+    /**
+     * Field selections in the whole document, each fragment counted every time it is spread, before validation
+     * runs: validation compares every pair of fields that land on the same key, so ten thousand repetitions of
+     * one field cost seconds of CPU although the query would return one value.
+     */
+    private static final class DocumentSize extends SimplePerformantInstrumentation {
+        private final int maxFields;
+
+        DocumentSize(int maxFields) {
+            this.maxFields = maxFields;
+        }
+
+        @Override
+        public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+                                                                            InstrumentationState state) {
+            Document document = parameters.getDocument();
+            Map<String, FragmentDefinition> fragments = new HashMap<>();
+            document.getDefinitionsOfType(FragmentDefinition.class).forEach(fragment -> fragments.put(fragment.getName(), fragment));
+            long fields = 0;
+            for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+                fields += count(operation.getSelectionSet(), fragments, new HashSet<>(), maxFields + 1L - fields);
+            }
+            if (fields > maxFields) {
+                throw new LimitExceeded(ErrorCodes.TOO_MANY_FIELDS, "the document selects more than " + maxFields
+                        + " fields (fragments counted each time they are spread); ask for less in one request");
+            }
+            return SimpleInstrumentationContext.noOp();
+        }
+
+        /** The selections below {@code selections}, counting no further than {@code budget}; a fragment cycle counts once. */
+        private static long count(SelectionSet selections, Map<String, FragmentDefinition> fragments, Set<String> spreading,
+                                  long budget) {
+            long fields = 0;
+            for (Selection<?> selection : selections.getSelections()) {
+                if (fields >= budget) {
+                    return fields;
+                }
+                if (selection instanceof Field field) {
+                    fields++;
+                    if (field.getSelectionSet() != null) {
+                        fields += count(field.getSelectionSet(), fragments, spreading, budget - fields);
+                    }
+                } else if (selection instanceof InlineFragment inline) {
+                    fields += count(inline.getSelectionSet(), fragments, spreading, budget - fields);
+                } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
+                        && spreading.add(spread.getName())) {
+                    fields += count(fragments.get(spread.getName()).getSelectionSet(), fragments, spreading, budget - fields);
+                    spreading.remove(spread.getName());
+                }
+            }
+            return fields;
+        }
     }
 
     /** Aliases anywhere in the document, and fields at the root of the operation that runs. */

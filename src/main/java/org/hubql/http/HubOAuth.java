@@ -148,8 +148,18 @@ final class HubOAuth {
 
     /** HttpOnly, SameSite=Lax, confined to the service's path, and Secure when the browser came over HTTPS. */
     private Cookie cookie(Context ctx, String name, String value, int maxAgeSeconds) {
-        boolean https = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equalsIgnoreCase(ctx.scheme());
-        return new Cookie(name, value, cookiePath, maxAgeSeconds, https, true, null, SameSite.LAX);
+        return new Cookie(name, value, cookiePath, maxAgeSeconds, overHttps(ctx), true, null, SameSite.LAX);
+    }
+
+    /**
+     * Whether the browser reached the first proxy over HTTPS. Each proxy appends its own hop to
+     * {@code X-Forwarded-Proto} (configurable-http-proxy does), so behind TLS at a reverse proxy in front of the
+     * hub's proxy it reads {@code https,http}: the first entry is the browser's.
+     */
+    private static boolean overHttps(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-Proto");
+        boolean browser = forwarded != null && "https".equalsIgnoreCase(forwarded.split(",", 2)[0].strip());
+        return browser || "https".equalsIgnoreCase(ctx.scheme());
     }
 
     private static String randomToken() {

@@ -26,7 +26,7 @@ class QueryLimitsTest {
     static void serve() {
         hub = TestHub.small(directory);
         gateway = RunningGateway.serve(hub, true, new GraphOptions(new PageSize(100, 1000), Duration.ofSeconds(30),
-                new QueryLimits(8, 5_000, 5, 4, true)));
+                QueryLimits.of(8, 5_000, 5, 4, true)));
     }
 
     @AfterAll
@@ -45,6 +45,16 @@ class QueryLimitsTest {
         assertThat(response.at("/data").isMissingNode() || response.at("/data").isNull()).as(response.toString()).isTrue();
         assertThat(response.at("/extensions/sql/statements").asInt()).as("no SQL ran").isZero();
         return response;
+    }
+
+    @Test
+    void a_field_repeated_fourteen_thousand_times_is_refused_before_validation_compares_them() {
+        String repeated = "{ hub { " + "engine ".repeat(14_000) + "} }";
+        assertThat(refused(repeated, "TOO_MANY_FIELDS").at("/errors/0/message").asText()).contains("more than 2000 fields");
+        String fragments = "query { hub { ...a ...a ...a ...a } } fragment a on Hub { ...b ...b ...b ...b ...b ...b ...b ...b } "
+                + "fragment b on Hub { " + "engine ".repeat(100) + "}";
+        refused(fragments, "TOO_MANY_FIELDS");
+        assertThat(gateway.query("{ hub { " + "engine ".repeat(500) + "} }").has("errors")).isFalse();
     }
 
     @Test
@@ -106,7 +116,7 @@ class QueryLimitsTest {
     @Test
     void introspection_can_be_switched_off() {
         try (RunningGateway closed = RunningGateway.serve(hub, true, new GraphOptions(new PageSize(100, 1000), Duration.ofSeconds(30),
-                new QueryLimits(15, 50_000, 30, 20, false)))) {
+                QueryLimits.of(15, 50_000, 30, 20, false)))) {
             refused(closed, "{ __schema { types { name } } }", Map.of(), "INTROSPECTION_DISABLED");
             refused(closed, "{ __type(name: \"User\") { name } }", Map.of(), "INTROSPECTION_DISABLED");
             assertThat(closed.data("{ hub { engine } }").at("/hub/engine").asText()).isEqualTo("sqlite");

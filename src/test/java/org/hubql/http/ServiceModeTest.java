@@ -99,6 +99,20 @@ class ServiceModeTest {
                 .startsWith(HubOAuth.STATE_COOKIE + "=" + state).contains("Path=/services/hubql/", "HttpOnly", "SameSite=Lax"));
     }
 
+    /**
+     * Behind a TLS-terminating reverse proxy in front of the hub's proxy, configurable-http-proxy appends its own
+     * hop, so hubql sees {@code X-Forwarded-Proto: https,http}: the browser's side, which decides, comes first.
+     */
+    @Test
+    void cookies_are_secure_when_the_first_proxy_was_reached_over_https() {
+        assertThat(get("/services/hubql/", "X-Forwarded-Proto", "https").headers().allValues("Set-Cookie"))
+                .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
+        assertThat(get("/services/hubql/", "X-Forwarded-Proto", "https,http").headers().allValues("Set-Cookie"))
+                .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
+        assertThat(get("/services/hubql/", "X-Forwarded-Proto", "http").headers().allValues("Set-Cookie"))
+                .isNotEmpty().noneSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
+    }
+
     @Test
     void a_callback_whose_state_this_browser_was_not_given_is_refused() {
         HttpResponse<String> forged = get("/services/hubql/oauth_callback?code=abc&state=forged");

@@ -119,6 +119,15 @@ public final class JupyterHubConfig {
         return this;
     }
 
+    /**
+     * A service given as its whole {@code c.JupyterHub.services} entry: a hub-managed one ({@code command},
+     * {@code url}, {@code environment}, {@code oauth_no_confirm}, …) or an external one with a {@code url}.
+     */
+    public JupyterHubConfig service(Map<String, Object> entry) {
+        services.add(Map.copyOf(entry));
+        return this;
+    }
+
     /** A service with {@code admin: True}; {@link RealJupyterHub} acts through its token (servers, new tokens). */
     public JupyterHubConfig adminService(String name, String apiToken) {
         services.add(Map.of("name", name, "api_token", apiToken, "admin", true));
@@ -164,12 +173,25 @@ public final class JupyterHubConfig {
         return String.join("\n", lines) + "\n";
     }
 
+    /**
+     * Python written into the config as is, where a literal would not do: {@link #DB_URL} hands a service the
+     * hub's own database URL, which is known only once the hub's directory is.
+     */
+    public record Python(String expression) {
+    }
+
+    /** {@code c.JupyterHub.db_url}: the hub's database, e.g. for a service's {@code HUBQL_DB}. */
+    public static final Python DB_URL = new Python("c.JupyterHub.db_url");
+
     /** The hub's three local ports: its own API, the proxy's public port and the proxy's REST API. */
     record HubPorts(int hub, int proxy, int proxyApi) {
     }
 
-    /** A Python literal for strings, booleans, numbers, lists and dicts of those. */
+    /** A Python literal for strings, booleans, numbers, lists and dicts of those; {@link Python} as written. */
     static String python(Object value) {
+        if (value instanceof Python code) {
+            return code.expression();
+        }
         if (value instanceof String text) {
             return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
         }

@@ -139,6 +139,11 @@ public final class RealJupyterHub implements AutoCloseable {
         return "http://127.0.0.1:" + ports.hub() + "/hub/api";
     }
 
+    /** {@code http://127.0.0.1:<proxy port>}: where browsers reach the hub and its services, through the proxy. */
+    public String publicUrl() {
+        return "http://127.0.0.1:" + ports.proxy();
+    }
+
     /** The last lines of the hub's log (proxy included), for failure messages. */
     public String logTail() {
         try {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hubql.App;
@@ -51,7 +52,10 @@ public final class RunningGateway implements Gateway, AutoCloseable {
 
     public static RunningGateway serve(DatabaseLocation hub, boolean trace, GraphOptions graph, AuthOptions auth) {
         try {
-            return serve(hub, graph, HttpOptions.standalone(trace, 262_144), auth);
+            HttpOptions http = HttpOptions.standalone(trace, 262_144);
+            // a test that stops its gateway while its own client still holds a connection need not wait 10 s
+            return serve(hub, graph, new HttpOptions(http.trace(), http.maxRequestBytes(), http.basePath(), http.corsOrigins(),
+                    http.service(), new HttpOptions.Connections(Duration.ofSeconds(10), 1024, Duration.ofSeconds(2))), auth);
         } catch (DatabaseOpenException e) {
             throw new IllegalStateException(e);
         }
