@@ -37,7 +37,7 @@ public final class TokenAuthenticator {
 
     TokenAuthenticator(Database database, AuthOptions options, Clock clock) {
         this.database = database;
-        this.queries = Queries.forSchema(database.schema());
+        this.queries = database.queries();
         this.lookups = new TokenLookupQueries(database.schema());
         this.scopes = new ScopeReader(new ScopeQueries(database.schema()));
         this.verified = new VerifiedTokens(options.cacheSize(), options.cacheTtl(), clock);

@@ -108,6 +108,10 @@ final class ServeCommand implements Callable<Integer> {
             + "fragments counted each time they are spread (default: ${DEFAULT-VALUE}).")
     int maxFields;
 
+    @Option(names = "--no-breadth-first", description = "Run every query on graphql-java's own execution strategy instead "
+            + "of the breadth-first one, which relies on graphql-java internals (a switch for operators; same answers).")
+    boolean noBreadthFirst;
+
     @Option(names = "--no-introspection", description = "Refuse __schema and __type queries (GraphiQL then has no schema docs).")
     boolean noIntrospection;
 
@@ -124,6 +128,9 @@ final class ServeCommand implements Callable<Integer> {
             QueryLimits limits = new QueryLimits(maxDepth, maxCost, maxAliases, maxRootFields, !noIntrospection, maxFields);
             GraphOptions graph = new GraphOptions(new PageSize(defaultPageSize, maxPageSize), Duration.ofSeconds(requestTimeoutSeconds),
                     limits);
+            if (noBreadthFirst) {
+                graph = graph.withBreadthFirst(false);
+            }
             AuthOptions auth = noAuth ? AuthOptions.disabled()
                     : new AuthOptions(true, Duration.ofSeconds(authCacheSeconds), AUTH_CACHE_SIZE);
             App app = App.start(new ServeOptions(hub, bind, port, graph, http, auth));
