@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /** A statement failed. The message names what failed, never a parameter value. */
 public final class DataAccessException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final boolean timedOut;
 
     DataAccessException(String message, @Nullable Throwable cause, boolean timedOut) {

@@ -103,6 +103,8 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
 
     /** The operation needs more than the plain road: graphql-java's own strategy runs it instead. */
     private static final class OffRoad extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         OffRoad() {
             super(null, null, false, false);
         }
