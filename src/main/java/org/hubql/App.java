@@ -29,10 +29,18 @@ public final class App implements AutoCloseable {
         try {
             HubGraph graph = new HubGraph(database, options.graph());
             Optional<TokenAuthenticator> authenticator = options.auth().enabled()
-                    ? Optional.of(new TokenAuthenticator(database, options.auth())) : Optional.empty();
-            HttpServer server = new HttpServer(graph, database, options.http(), authenticator).start(options.bind(), options.port());
-            String base = options.http().basePath().equals("/") ? "/" : options.http().basePath() + "/";
-            LOG.info("Start completed: http://{}:{}{} (GraphiQL), {}graphql", hostForUrl(options.bind()), server.port(), base, base);
+                    ? Optional.of(new TokenAuthenticator(database, options.auth()))
+                    : Optional.empty();
+            HttpServer server = new HttpServer(graph, database, options.http(), authenticator)
+                    .start(options.bind(), options.port());
+            String base =
+                    options.http().basePath().equals("/") ? "/" : options.http().basePath() + "/";
+            LOG.info(
+                    "Start completed: http://{}:{}{} (GraphiQL), {}graphql",
+                    hostForUrl(options.bind()),
+                    server.port(),
+                    base,
+                    base);
             return new App(database, server);
         } catch (RuntimeException e) {
             database.close();

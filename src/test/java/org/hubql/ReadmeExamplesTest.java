@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every curl example of the README runs, as written, against a demo hub with the demo admin's token. */
 class ReadmeExamplesTest {
     private static final Pattern POST_BODY = Pattern.compile("-d '(\\{.*?\\})'\\s*$", Pattern.MULTILINE);
-    private static final Pattern GET_URL = Pattern.compile("curl -s \"(http://127\\.0\\.0\\.1:8080/graphql\\?[^\"]+)\"");
+    private static final Pattern GET_URL =
+            Pattern.compile("curl -s \"(http://127\\.0\\.0\\.1:8080/graphql\\?[^\"]+)\"");
 
     @TempDir
     Path directory;
@@ -37,15 +38,21 @@ class ReadmeExamplesTest {
         assertThat(bodies).hasSizeGreaterThanOrEqualTo(4);
         assertThat(urls).isNotEmpty();
 
-        try (RunningGateway gateway = RunningGateway.serve(demo.file(), false, GraphOptions.defaults(), AuthOptions.defaults())) {
+        try (RunningGateway gateway =
+                RunningGateway.serve(demo.file(), false, GraphOptions.defaults(), AuthOptions.defaults())) {
             for (String body : bodies) {
                 HttpResponse<String> response = gateway.as(demo.adminToken()).post(body, "application/json");
                 assertAnswered(body, response);
             }
             for (String url : urls) {
-                String local = url.replace("http://127.0.0.1:8080", "http://127.0.0.1:" + gateway.uri("/").getPort())
+                String local = url.replace(
+                                "http://127.0.0.1:8080",
+                                "http://127.0.0.1:" + gateway.uri("/").getPort())
                         .replace("$TOKEN", demo.adminToken());
-                assertAnswered(url, gateway.send(HttpRequest.newBuilder(URI.create(local)).GET().build()));
+                assertAnswered(
+                        url,
+                        gateway.send(
+                                HttpRequest.newBuilder(URI.create(local)).GET().build()));
             }
         }
     }

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 final class JupyterHubHash {
     /** Far above JupyterHub's 16384: a row claiming more is not JupyterHub's and would only burn CPU. */
     private static final int MAX_ROUNDS = 1 << 20;
+
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JupyterHubHash() {
@@ -30,7 +31,8 @@ final class JupyterHubHash {
             return false;
         }
         String expected = "sha512:" + rounds + ":" + parts[2] + ":" + digest(parts[2], token, rounds);
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), hashed.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), hashed.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String digest(String salt, String token, int rounds) {

@@ -58,6 +58,7 @@ final class ScopeReader {
 
     private ExpandedScopes tokenScopes(Sql sql, Candidate token, ScopeOwner owner, List<String> held) {
         List<String> own = token.scopes() != null ? token.scopes() : queries.tokenRoleScopes(sql, token.id());
-        return TokenScopes.of(owner.issuedTo(queries.clientOf(sql, token.clientId())), held, own, queries.directory(sql));
+        return TokenScopes.of(
+                owner.issuedTo(queries.clientOf(sql, token.clientId())), held, own, queries.directory(sql));
     }
 }

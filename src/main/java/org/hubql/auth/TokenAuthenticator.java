@@ -94,11 +94,17 @@ public final class TokenAuthenticator {
     private Viewer owner(Sql sql, Candidate candidate, Instant now) {
         if (candidate.userId() != null) {
             User user = queries.users().byIds(sql, List.of(candidate.userId())).get(candidate.userId());
-            return user == null ? null : new Viewer(Viewer.Kind.USER, user.id(), scopes.userGrants(sql, candidate, user, now));
+            return user == null
+                    ? null
+                    : new Viewer(Viewer.Kind.USER, user.id(), scopes.userGrants(sql, candidate, user, now));
         }
         if (candidate.serviceId() != null) {
-            Service service = queries.services().byIds(sql, List.of(candidate.serviceId())).get(candidate.serviceId());
-            return service == null ? null : new Viewer(Viewer.Kind.SERVICE, service.id(), scopes.serviceGrants(sql, candidate, service));
+            Service service = queries.services()
+                    .byIds(sql, List.of(candidate.serviceId()))
+                    .get(candidate.serviceId());
+            return service == null
+                    ? null
+                    : new Viewer(Viewer.Kind.SERVICE, service.id(), scopes.serviceGrants(sql, candidate, service));
         }
         return null;
     }

@@ -50,6 +50,5 @@ final class VerifiedTokens {
         entries.put(fingerprint, new Entry(viewer, until));
     }
 
-    private record Entry(Viewer viewer, Instant until) {
-    }
+    private record Entry(Viewer viewer, Instant until) {}
 }

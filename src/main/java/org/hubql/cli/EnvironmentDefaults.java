@@ -20,13 +20,14 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
     /** The variables JupyterHub sets for a service it starts, and how each feeds an option. */
     static final Map<String, Service> SERVICE = new LinkedHashMap<>();
 
-    record Service(String variable, Function<String, String> value) {
-    }
+    record Service(String variable, Function<String, String> value) {}
 
     static {
         SERVICE.put("--service-name", new Service("JUPYTERHUB_SERVICE_NAME", Function.identity()));
         SERVICE.put("--base-path", new Service("JUPYTERHUB_SERVICE_PREFIX", Function.identity()));
-        SERVICE.put("--bind", new Service("JUPYTERHUB_SERVICE_URL", url -> URI.create(url).getHost()));
+        SERVICE.put(
+                "--bind",
+                new Service("JUPYTERHUB_SERVICE_URL", url -> URI.create(url).getHost()));
         SERVICE.put("--port", new Service("JUPYTERHUB_SERVICE_URL", url -> String.valueOf(portOf(URI.create(url)))));
         SERVICE.put("--hub-api-url", new Service("JUPYTERHUB_API_URL", Function.identity()));
         SERVICE.put("--oauth-client-id", new Service("JUPYTERHUB_CLIENT_ID", Function.identity()));
@@ -96,7 +97,8 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
             }
             String name = option.longestName();
             Service service = SERVICE.get(name);
-            lines.add(String.format("  %-24s %s%s", name, variableOf(name), service == null ? "" : ", " + service.variable()));
+            lines.add(String.format(
+                    "  %-24s %s%s", name, variableOf(name), service == null ? "" : ", " + service.variable()));
         }
         return String.join("%n", lines);
     }

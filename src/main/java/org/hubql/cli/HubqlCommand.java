@@ -5,12 +5,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code hubql} command and its subcommands. */
-@Command(name = "hubql", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "hubql",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "A read-only GraphQL gateway over a JupyterHub database.",
         subcommands = {ServeCommand.class, DemoDbCommand.class, CommandLine.HelpCommand.class})
 public final class HubqlCommand implements Runnable {
     /** Returned by {@link #run(String...)} when a server was started and the process must stay up. */
     public static final int KEEP_RUNNING = -1;
+
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
@@ -35,11 +39,14 @@ public final class HubqlCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new HubqlCommand(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == ServeCommand.class ? type.cast(new ServeCommand(environment)) : CommandLine.defaultFactory().create(type);
+                return type == ServeCommand.class
+                        ? type.cast(new ServeCommand(environment))
+                        : CommandLine.defaultFactory().create(type);
             }
         });
         commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
-        CommandLine.Model.CommandSpec serve = commandLine.getSubcommands().get("serve").getCommandSpec();
+        CommandLine.Model.CommandSpec serve =
+                commandLine.getSubcommands().get("serve").getCommandSpec();
         serve.usageMessage().footer(EnvironmentDefaults.footer(serve));
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             cmd.getErr().println("hubql: " + error.getMessage());

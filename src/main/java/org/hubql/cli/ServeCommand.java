@@ -26,7 +26,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hubql serve}: opens a hub database read-only and serves it over HTTP. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Serve a JupyterHub database as GraphQL (a generated demo hub when --db is not given).")
 final class ServeCommand implements Callable<Integer> {
     private static final int DEMO_USERS = 300;
@@ -44,94 +46,163 @@ final class ServeCommand implements Callable<Integer> {
         this.environment = Map.copyOf(environment);
     }
 
-    @Option(names = "--db", paramLabel = "PATH|URL", description = "The hub database, opened read-only: a jupyterhub.sqlite "
-            + "path, a JDBC URL (jdbc:postgresql://…, jdbc:mariadb://…, jdbc:mysql://…) or the SQLAlchemy URL of "
-            + "jupyterhub_config.py (postgresql://user@host/db, mysql+pymysql://…).")
+    @Option(
+            names = "--db",
+            paramLabel = "PATH|URL",
+            description = "The hub database, opened read-only: a jupyterhub.sqlite "
+                    + "path, a JDBC URL (jdbc:postgresql://…, jdbc:mariadb://…, jdbc:mysql://…) or the SQLAlchemy URL of "
+                    + "jupyterhub_config.py (postgresql://user@host/db, mysql+pymysql://…).")
     String database;
 
-    @Option(names = "--db-password-file", paramLabel = "FILE", description = "Read the database password from the first "
-            + "line of FILE (else from the environment variable HUBQL_DB_PASSWORD, else from the URL).")
+    @Option(
+            names = "--db-password-file",
+            paramLabel = "FILE",
+            description = "Read the database password from the first "
+                    + "line of FILE (else from the environment variable HUBQL_DB_PASSWORD, else from the URL).")
     Path passwordFile;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
     @Option(names = "--trace", description = "Add the SQL each request ran to extensions.sql of its response.")
     boolean trace;
 
-    @Option(names = "--no-auth", description = "Serve without authentication: everything visible to anyone who can connect. Refused unless --bind is a loopback address.")
+    @Option(
+            names = "--no-auth",
+            description =
+                    "Serve without authentication: everything visible to anyone who can connect. Refused unless --bind is a loopback address.")
     boolean noAuth;
 
-    @Option(names = "--auth-cache-seconds", defaultValue = "10", paramLabel = "SECONDS", description = "How long a verified token is remembered; 0 verifies every request (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--auth-cache-seconds",
+            defaultValue = "10",
+            paramLabel = "SECONDS",
+            description =
+                    "How long a verified token is remembered; 0 verifies every request (default: ${DEFAULT-VALUE}).")
     int authCacheSeconds;
 
-    @Option(names = "--default-page-size", defaultValue = "100", description = "Rows per page when `first` is not given (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--default-page-size",
+            defaultValue = "100",
+            description = "Rows per page when `first` is not given (default: ${DEFAULT-VALUE}).")
     int defaultPageSize;
 
-    @Option(names = "--max-page-size", defaultValue = "1000", description = "Largest `first` accepted (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-page-size",
+            defaultValue = "1000",
+            description = "Largest `first` accepted (default: ${DEFAULT-VALUE}).")
     int maxPageSize;
 
-    @Option(names = "--request-timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Time limit of one request; running SQL is cancelled past it (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--request-timeout",
+            defaultValue = "30",
+            paramLabel = "SECONDS",
+            description = "Time limit of one request; running SQL is cancelled past it (default: ${DEFAULT-VALUE}).")
     int requestTimeoutSeconds;
 
-    @Option(names = "--max-request-bytes", defaultValue = "262144", description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-request-bytes",
+            defaultValue = "262144",
+            description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
     long maxRequestBytes;
 
-    @Option(names = "--idle-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Fail a request whose body "
-            + "stalls for this long, or whose client stops reading the answer (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--idle-timeout",
+            defaultValue = "10",
+            paramLabel = "SECONDS",
+            description = "Fail a request whose body "
+                    + "stalls for this long, or whose client stops reading the answer (default: ${DEFAULT-VALUE}).")
     int idleTimeoutSeconds;
 
-    @Option(names = "--max-connections", defaultValue = "1024", description = "Open connections accepted at once; more "
-            + "wait to be accepted (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-connections",
+            defaultValue = "1024",
+            description =
+                    "Open connections accepted at once; more " + "wait to be accepted (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
-    @Option(names = "--shutdown-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "On SIGTERM, stop "
-            + "accepting and let requests in flight finish for at most this long (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--shutdown-timeout",
+            defaultValue = "10",
+            paramLabel = "SECONDS",
+            description = "On SIGTERM, stop "
+                    + "accepting and let requests in flight finish for at most this long (default: ${DEFAULT-VALUE}).")
     int shutdownTimeoutSeconds;
 
-    @Option(names = "--max-depth", defaultValue = "15", description = "Deepest selection nesting accepted (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-depth",
+            defaultValue = "15",
+            description = "Deepest selection nesting accepted (default: ${DEFAULT-VALUE}).")
     int maxDepth;
 
-    @Option(names = "--max-cost", defaultValue = "200000", description = "Largest estimated number of objects one query may return; `first` multiplies (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-cost",
+            defaultValue = "200000",
+            description =
+                    "Largest estimated number of objects one query may return; `first` multiplies (default: ${DEFAULT-VALUE}).")
     int maxCost;
 
-    @Option(names = "--max-aliases", defaultValue = "30", description = "Most aliased fields in one query (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-aliases",
+            defaultValue = "30",
+            description = "Most aliased fields in one query (default: ${DEFAULT-VALUE}).")
     int maxAliases;
 
-    @Option(names = "--max-root-fields", defaultValue = "20", description = "Most root fields in one query (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-root-fields",
+            defaultValue = "20",
+            description = "Most root fields in one query (default: ${DEFAULT-VALUE}).")
     int maxRootFields;
 
-    @Option(names = "--max-fields", defaultValue = "2000", description = "Most field selections in one document, "
-            + "fragments counted each time they are spread (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-fields",
+            defaultValue = "2000",
+            description = "Most field selections in one document, "
+                    + "fragments counted each time they are spread (default: ${DEFAULT-VALUE}).")
     int maxFields;
 
-    @Option(names = "--no-breadth-first", description = "Run every query on graphql-java's own execution strategy instead "
-            + "of the breadth-first one, which relies on graphql-java internals (a switch for operators; same answers).")
+    @Option(
+            names = "--no-breadth-first",
+            description =
+                    "Run every query on graphql-java's own execution strategy instead "
+                            + "of the breadth-first one, which relies on graphql-java internals (a switch for operators; same answers).")
     boolean noBreadthFirst;
 
-    @Option(names = "--no-introspection", description = "Refuse __schema and __type queries (GraphiQL then has no schema docs).")
+    @Option(
+            names = "--no-introspection",
+            description = "Refuse __schema and __type queries (GraphiQL then has no schema docs).")
     boolean noIntrospection;
 
     @Override
     public Integer call() {
         boolean loopback = validate();
         if (noAuth && !loopback) {
-            spec.commandLine().getErr().println("hubql: --no-auth is allowed only with a loopback --bind (127.0.0.1 or ::1); got " + bind);
+            spec.commandLine()
+                    .getErr()
+                    .println("hubql: --no-auth is allowed only with a loopback --bind (127.0.0.1 or ::1); got " + bind);
             return HubqlCommand.EXIT_USAGE;
         }
         HttpOptions http = http();
         DatabaseLocation hub = database == null ? DatabaseLocation.sqlite(demoHub()) : location();
         try {
-            QueryLimits limits = new QueryLimits(maxDepth, maxCost, maxAliases, maxRootFields, !noIntrospection, maxFields);
-            GraphOptions graph = new GraphOptions(new PageSize(defaultPageSize, maxPageSize), Duration.ofSeconds(requestTimeoutSeconds),
-                    limits);
+            QueryLimits limits =
+                    new QueryLimits(maxDepth, maxCost, maxAliases, maxRootFields, !noIntrospection, maxFields);
+            GraphOptions graph = new GraphOptions(
+                    new PageSize(defaultPageSize, maxPageSize), Duration.ofSeconds(requestTimeoutSeconds), limits);
             if (noBreadthFirst) {
                 graph = graph.withBreadthFirst(false);
             }
-            AuthOptions auth = noAuth ? AuthOptions.disabled()
+            AuthOptions auth = noAuth
+                    ? AuthOptions.disabled()
                     : new AuthOptions(true, Duration.ofSeconds(authCacheSeconds), AUTH_CACHE_SIZE);
             App app = App.start(new ServeOptions(hub, bind, port, graph, http, auth));
             Shutdown.onSignals(app);
@@ -180,8 +251,14 @@ final class ServeCommand implements Callable<Integer> {
 
     private HttpOptions http() {
         try {
-            return service.http(trace, maxRequestBytes, new HttpOptions.Connections(Duration.ofSeconds(idleTimeoutSeconds),
-                    maxConnections, Duration.ofSeconds(shutdownTimeoutSeconds)), environment);
+            return service.http(
+                    trace,
+                    maxRequestBytes,
+                    new HttpOptions.Connections(
+                            Duration.ofSeconds(idleTimeoutSeconds),
+                            maxConnections,
+                            Duration.ofSeconds(shutdownTimeoutSeconds)),
+                    environment);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -203,10 +280,16 @@ final class ServeCommand implements Callable<Integer> {
             DemoHubSummary demo = DemoHub.write(directory.resolve("jupyterhub.sqlite"), DEMO_USERS, 42);
             directory.toFile().deleteOnExit();
             demo.file().toFile().deleteOnExit();
-            spec.commandLine().getOut().printf("Serving a generated demo hub with %d users: %s%n", demo.users(), demo.file());
+            spec.commandLine()
+                    .getOut()
+                    .printf("Serving a generated demo hub with %d users: %s%n", demo.users(), demo.file());
             if (!noAuth) {
-                spec.commandLine().getOut().printf("Demo admin token; paste into GraphiQL's Headers tab:"
-                        + " {\"Authorization\": \"token %s\"}%n", demo.adminToken());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "Demo admin token; paste into GraphiQL's Headers tab:"
+                                        + " {\"Authorization\": \"token %s\"}%n",
+                                demo.adminToken());
             }
             return demo.file();
         } catch (IOException e) {

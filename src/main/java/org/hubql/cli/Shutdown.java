@@ -20,11 +20,16 @@ final class Shutdown {
     static void onSignals(App app) {
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "hubql-shutdown"));
         for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> new Thread(() -> {
-                LOG.info("SIG{}: stopping; requests in flight may finish", signal.getName());
-                app.close();
-                System.exit(0);
-            }, "hubql-stop").start());
+            Signal.handle(
+                    new Signal(name),
+                    signal -> new Thread(
+                                    () -> {
+                                        LOG.info("SIG{}: stopping; requests in flight may finish", signal.getName());
+                                        app.close();
+                                        System.exit(0);
+                                    },
+                                    "hubql-stop")
+                            .start());
         }
     }
 }

@@ -61,7 +61,8 @@ public final class Database implements AutoCloseable {
     /** Opens the hub database read-only, with a pool sized for its engine. */
     public static Database open(DatabaseLocation location) throws DatabaseOpenException {
         int poolSize = location.dialect().poolSize(Runtime.getRuntime().availableProcessors());
-        return location.dialect() == Dialect.SQLITE ? openSqlite(Objects.requireNonNull(location.file()), poolSize)
+        return location.dialect() == Dialect.SQLITE
+                ? openSqlite(Objects.requireNonNull(location.file()), poolSize)
                 : openServer(location, poolSize);
     }
 
@@ -119,7 +120,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database open(HikariConfig config, Dialect dialect, int poolSize, String displayName, HubIndexes indexes)
+    private static Database open(
+            HikariConfig config, Dialect dialect, int poolSize, String displayName, HubIndexes indexes)
             throws DatabaseOpenException {
         config.setPoolName("hubql");
         config.setReadOnly(true);
@@ -131,8 +133,12 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = newPool(config, displayName);
         try {
             HubSchema schema = inspect(dataSource, dialect, displayName);
-            LOG.info("Opened {} hub database {} read-only (JupyterHub {}, revision {})", dialect.engineName(),
-                    displayName, schema.releaseLine(), schema.revision());
+            LOG.info(
+                    "Opened {} hub database {} read-only (JupyterHub {}, revision {})",
+                    dialect.engineName(),
+                    displayName,
+                    schema.releaseLine(),
+                    schema.revision());
             return new Database(dataSource, dialect, schema, indexes);
         } catch (DatabaseOpenException e) {
             dataSource.close();
@@ -148,7 +154,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HubSchema inspect(DataSource dataSource, Dialect dialect, String displayName) throws DatabaseOpenException {
+    private static HubSchema inspect(DataSource dataSource, Dialect dialect, String displayName)
+            throws DatabaseOpenException {
         HubSchema schema;
         try (Connection connection = dataSource.getConnection()) {
             schema = HubSchema.read(connection, dialect);
@@ -184,7 +191,8 @@ public final class Database implements AutoCloseable {
     /** True when a trivial read succeeds within a few seconds. */
     public boolean ping() {
         try {
-            newSql(new SqlTrace(false), System.nanoTime() + 5_000_000_000L).list("SELECT 1 AS one", List.of(), row -> row.id("one"));
+            newSql(new SqlTrace(false), System.nanoTime() + 5_000_000_000L)
+                    .list("SELECT 1 AS one", List.of(), row -> row.id("one"));
             return true;
         } catch (DataAccessException e) {
             return false;

@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DatabaseLocation {
     /** {@code scheme[+driver]://[user[:password]@]host[:port]/database[?query]} */
-    private static final Pattern SQLALCHEMY = Pattern.compile(
-            "(?<scheme>[a-z]+)(\\+[a-z0-9_]+)?://(?:(?<user>[^:@/]*)(?::(?<password>[^@/]*))?@)?"
-            + "(?<host>[^/:?]*|\\[[^]]*])(?::(?<port>\\d+))?(?:/(?<database>[^?]*))?(?:\\?(?<query>.*))?");
+    private static final Pattern SQLALCHEMY =
+            Pattern.compile("(?<scheme>[a-z]+)(\\+[a-z0-9_]+)?://(?:(?<user>[^:@/]*)(?::(?<password>[^@/]*))?@)?"
+                    + "(?<host>[^/:?]*|\\[[^]]*])(?::(?<port>\\d+))?(?:/(?<database>[^?]*))?(?:\\?(?<query>.*))?");
+
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;]password=)[^&;]*");
 
     private final Dialect dialect;
@@ -30,8 +31,12 @@ public final class DatabaseLocation {
     private final @Nullable String user;
     private final @Nullable String password;
 
-    private DatabaseLocation(Dialect dialect, @Nullable Path file, @Nullable String jdbcUrl, @Nullable String user,
-                             @Nullable String password) {
+    private DatabaseLocation(
+            Dialect dialect,
+            @Nullable Path file,
+            @Nullable String jdbcUrl,
+            @Nullable String user,
+            @Nullable String password) {
         this.dialect = dialect;
         this.file = file;
         this.jdbcUrl = jdbcUrl;
@@ -53,7 +58,8 @@ public final class DatabaseLocation {
             return new DatabaseLocation(Dialect.POSTGRESQL, null, text, null, null);
         }
         if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
-            return new DatabaseLocation(Dialect.MYSQL, null, "jdbc:mariadb:" + text.substring(text.indexOf(':', 5) + 1), null, null);
+            return new DatabaseLocation(
+                    Dialect.MYSQL, null, "jdbc:mariadb:" + text.substring(text.indexOf(':', 5) + 1), null, null);
         }
         if (lower.startsWith("sqlite:///")) {
             return sqlite(Path.of(text.substring("sqlite:///".length())));
@@ -73,7 +79,9 @@ public final class DatabaseLocation {
         Dialect dialect = switch (scheme) {
             case "postgresql", "postgres" -> Dialect.POSTGRESQL;
             case "mysql", "mariadb" -> Dialect.MYSQL;
-            default -> throw new IllegalArgumentException("unsupported database engine '" + scheme + "' in " + redact(url, null));
+            default ->
+                throw new IllegalArgumentException(
+                        "unsupported database engine '" + scheme + "' in " + redact(url, null));
         };
         String host = m.group("host").isEmpty() ? "localhost" : m.group("host");
         String port = m.group("port") == null ? "" : ":" + m.group("port");
@@ -91,7 +99,8 @@ public final class DatabaseLocation {
      * The password from {@code --db-password-file} (first line) if given, else from the environment variable
      * {@code HUBQL_DB_PASSWORD} if set, else the one in the URL.
      */
-    public DatabaseLocation withPasswordFrom(@Nullable Path passwordFile, Map<String, String> environment) throws IOException {
+    public DatabaseLocation withPasswordFrom(@Nullable Path passwordFile, Map<String, String> environment)
+            throws IOException {
         if (passwordFile != null) {
             String content = Files.readString(passwordFile, StandardCharsets.UTF_8);
             int newline = content.indexOf('\n');

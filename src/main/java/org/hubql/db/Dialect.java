@@ -26,12 +26,21 @@ public enum Dialect {
     /** SQLAlchemy's SQLite storage format, {@code 2026-11-26 19:54:14.871926}, read leniently. */
     private static final DateTimeFormatter SQLITE_DATETIME = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd")
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
             .appendPattern("HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendLiteral('Z').optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('Z')
+            .optionalEnd()
             .toFormatter();
+
     private static final DateTimeFormatter SQLITE_WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final String engineName;
@@ -66,7 +75,6 @@ public enum Dialect {
         return this == SQLITE ? Math.max(4, 2 * cores) : 8;
     }
 
-
     /**
      * {@code column IN (keys)} with a constant statement text whatever the number of keys, so no engine's
      * parameter limit is ever reached and statements stay cacheable: SQLite ({@code json_each}) and MySQL/MariaDB
@@ -74,7 +82,8 @@ public enum Dialect {
      */
     public SqlFragment in(String column, Collection<?> keys) {
         return switch (this) {
-            case SQLITE -> new SqlFragment(column + " IN (SELECT value FROM json_each(?))", List.of(JsonText.array(keys)));
+            case SQLITE ->
+                new SqlFragment(column + " IN (SELECT value FROM json_each(?))", List.of(JsonText.array(keys)));
             case POSTGRESQL -> new SqlFragment(column + " = ANY(?)", List.of(new SqlArray(keys)));
             case MYSQL -> mysqlIn(column, keys);
         };
@@ -83,14 +92,18 @@ public enum Dialect {
     private static SqlFragment mysqlIn(String column, Collection<?> keys) {
         boolean numeric = !keys.isEmpty() && keys.iterator().next() instanceof Number;
         String type = numeric ? "BIGINT" : "VARCHAR(1024)";
-        return new SqlFragment(column + " IN (SELECT k.v FROM JSON_TABLE(?, '$[*]' COLUMNS (v " + type + " PATH '$')) k)",
+        return new SqlFragment(
+                column + " IN (SELECT k.v FROM JSON_TABLE(?, '$[*]' COLUMNS (v " + type + " PATH '$')) k)",
                 List.of(JsonText.array(keys)));
     }
 
-    @Nullable Instant readDateTime(ResultSet rs, int index) throws SQLException {
+    @Nullable
+    Instant readDateTime(ResultSet rs, int index) throws SQLException {
         if (this == SQLITE) {
             String text = rs.getString(index);
-            return text == null || text.isBlank() ? null : SqliteDateTime.parse(text.trim(), SQLITE_DATETIME).toInstant(ZoneOffset.UTC);
+            return text == null || text.isBlank()
+                    ? null
+                    : SqliteDateTime.parse(text.trim(), SQLITE_DATETIME).toInstant(ZoneOffset.UTC);
         }
         LocalDateTime value = rs.getObject(index, LocalDateTime.class);
         return value == null ? null : value.toInstant(ZoneOffset.UTC);

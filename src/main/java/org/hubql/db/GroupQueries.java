@@ -22,9 +22,13 @@ public final class GroupQueries {
         this.select = "SELECT g.id, g.name FROM " + groups + " g";
         this.byId = new KeyedQuery<>(select, "g.id", "", row -> row.id("id"), GroupQueries::map);
         this.byName = new KeyedQuery<>(select, "g.name", "", row -> row.text("name"), GroupQueries::map);
-        this.byMemberId = new KeyedQuery<>("SELECT m.user_id AS member_id, g.id, g.name FROM user_group_map m"
-                + " JOIN " + groups + " g ON g.id = m.group_id", "m.user_id", "ORDER BY g.name, g.id",
-                row -> row.id("member_id"), GroupQueries::map);
+        this.byMemberId = new KeyedQuery<>(
+                "SELECT m.user_id AS member_id, g.id, g.name FROM user_group_map m" + " JOIN " + groups
+                        + " g ON g.id = m.group_id",
+                "m.user_id",
+                "ORDER BY g.name, g.id",
+                row -> row.id("member_id"),
+                GroupQueries::map);
     }
 
     static Group map(Row row) throws SQLException {
@@ -65,7 +69,9 @@ public final class GroupQueries {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         restrict(sql, onlyIds, conditions, params);
-        Integer count = sql.single("SELECT COUNT(*) AS total FROM " + groups + " g" + where(conditions), params,
+        Integer count = sql.single(
+                "SELECT COUNT(*) AS total FROM " + groups + " g" + where(conditions),
+                params,
                 row -> row.intOrNull("total"));
         return count == null ? 0 : count;
     }

@@ -10,17 +10,24 @@ public final class HubQueries {
 
     public HubQueries(HubSchema schema) {
         this.stats = "SELECT"
-            + " (SELECT COUNT(*) FROM users) AS users,"
-            + " (SELECT COUNT(*) FROM users WHERE admin = TRUE) AS admins,"
-            + " (SELECT COUNT(*) FROM " + schema.table("groups") + ") AS group_count,"
-            + " (SELECT COUNT(*) FROM services) AS services,"
-            + " (SELECT COUNT(*) FROM spawners s JOIN servers v ON v.id = s.server_id) AS active_servers,"
-            + " (SELECT COUNT(*) FROM api_tokens) AS api_tokens";
+                + " (SELECT COUNT(*) FROM users) AS users,"
+                + " (SELECT COUNT(*) FROM users WHERE admin = TRUE) AS admins,"
+                + " (SELECT COUNT(*) FROM " + schema.table("groups") + ") AS group_count,"
+                + " (SELECT COUNT(*) FROM services) AS services,"
+                + " (SELECT COUNT(*) FROM spawners s JOIN servers v ON v.id = s.server_id) AS active_servers,"
+                + " (SELECT COUNT(*) FROM api_tokens) AS api_tokens";
     }
 
     public @Nullable HubStats stats(Sql sql) {
-        return sql.single(stats, List.of(), row -> new HubStats(row.intOrNull("users"), row.intOrNull("admins"),
-                row.intOrNull("group_count"), row.intOrNull("services"), row.intOrNull("active_servers"),
-                row.intOrNull("api_tokens")));
+        return sql.single(
+                stats,
+                List.of(),
+                row -> new HubStats(
+                        row.intOrNull("users"),
+                        row.intOrNull("admins"),
+                        row.intOrNull("group_count"),
+                        row.intOrNull("services"),
+                        row.intOrNull("active_servers"),
+                        row.intOrNull("api_tokens")));
     }
 }

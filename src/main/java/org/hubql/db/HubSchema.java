@@ -35,15 +35,17 @@ public final class HubSchema {
         try (ResultSet rs = metaData.getColumns(connection.getCatalog(), connection.getSchema(), "%", "%")) {
             while (rs.next()) {
                 String table = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                columns.computeIfAbsent(table, t -> new HashSet<>()).add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                columns.computeIfAbsent(table, t -> new HashSet<>())
+                        .add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
         }
-        return new HubSchema(columns, columns.containsKey("alembic_version") ? readRevision(connection) : null, dialect);
+        return new HubSchema(
+                columns, columns.containsKey("alembic_version") ? readRevision(connection) : null, dialect);
     }
 
     private static @Nullable String readRevision(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT version_num FROM alembic_version")) {
+                ResultSet rs = statement.executeQuery("SELECT version_num FROM alembic_version")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /** The JSON the SQL layer reads and writes: key lists for {@code json_each}, and JupyterHub's JSON list columns. */
 final class JsonText {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
 
     private JsonText() {
         // non-constructable

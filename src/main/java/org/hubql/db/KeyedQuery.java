@@ -43,7 +43,11 @@ public final class KeyedQuery<K, V extends @Nullable Object> {
     /** Every row of each key, in the query's order; keys with no rows are absent. */
     public Map<K, List<V>> grouped(Sql sql, Collection<K> keys) {
         Map<K, List<V>> byKey = new LinkedHashMap<>();
-        run(sql, keys, (key, value) -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value));
+        run(
+                sql,
+                keys,
+                (key, value) ->
+                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value));
         return byKey;
     }
 

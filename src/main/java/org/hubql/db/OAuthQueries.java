@@ -24,28 +24,30 @@ public final class OAuthQueries {
     private final KeyedQuery<Long, OAuthCode> codeByUserId;
 
     public OAuthQueries(HubSchema schema) {
-        this.clientSelect = "SELECT " + schema.select("o", "oauth_clients", "id", "identifier", "description", "redirect_uri")
-                + " FROM oauth_clients o";
+        this.clientSelect =
+                "SELECT " + schema.select("o", "oauth_clients", "id", "identifier", "description", "redirect_uri")
+                        + " FROM oauth_clients o";
         this.clientById = new KeyedQuery<>(clientSelect, "o.id", "", row -> row.id("id"), OAuthQueries::mapClient);
-        this.clientByIdentifier = new KeyedQuery<>(clientSelect, "o.identifier", "", row -> row.text("identifier"),
-                OAuthQueries::mapClient);
+        this.clientByIdentifier = new KeyedQuery<>(
+                clientSelect, "o.identifier", "", row -> row.text("identifier"), OAuthQueries::mapClient);
 
         String tokenSelect = schema.oauthTokensInApiTokens()
                 ? "SELECT t.id, t.prefix, 'authorization_code' AS grant_type, t.expires_at, t.client_id, t.user_id"
-                  + " FROM api_tokens t WHERE t.client_id IS NOT NULL AND t.client_id <> 'jupyterhub'"
+                        + " FROM api_tokens t WHERE t.client_id IS NOT NULL AND t.client_id <> 'jupyterhub'"
                 : "SELECT t.id, t.prefix, t.grant_type, t.expires_at, t.refresh_expires_at, t.client_id, t.user_id"
-                  + " FROM oauth_access_tokens t";
-        RowMapper<OAuthAccessToken> tokenMapper = schema.oauthTokensInApiTokens() ? OAuthQueries::mapApiTableToken
-                : OAuthQueries::mapLegacyToken;
+                        + " FROM oauth_access_tokens t";
+        RowMapper<OAuthAccessToken> tokenMapper =
+                schema.oauthTokensInApiTokens() ? OAuthQueries::mapApiTableToken : OAuthQueries::mapLegacyToken;
         this.tokenById = new KeyedQuery<>(tokenSelect, "t.id", "", row -> row.id("id"), tokenMapper);
-        this.tokenByUserId = new KeyedQuery<>(tokenSelect, "t.user_id", "ORDER BY t.id", row -> row.id("user_id"), tokenMapper);
-        this.tokenByClientId = new KeyedQuery<>(tokenSelect, "t.client_id", "ORDER BY t.id", row -> row.text("client_id"),
-                tokenMapper);
+        this.tokenByUserId =
+                new KeyedQuery<>(tokenSelect, "t.user_id", "ORDER BY t.id", row -> row.id("user_id"), tokenMapper);
+        this.tokenByClientId = new KeyedQuery<>(
+                tokenSelect, "t.client_id", "ORDER BY t.id", row -> row.text("client_id"), tokenMapper);
 
         String codeSelect = "SELECT k.id, k.client_id, k.expires_at, k.redirect_uri, k.user_id FROM oauth_codes k";
         this.codeById = new KeyedQuery<>(codeSelect, "k.id", "", row -> row.id("id"), OAuthQueries::mapCode);
-        this.codeByUserId = new KeyedQuery<>(codeSelect, "k.user_id", "ORDER BY k.id", row -> row.id("user_id"),
-                OAuthQueries::mapCode);
+        this.codeByUserId = new KeyedQuery<>(
+                codeSelect, "k.user_id", "ORDER BY k.id", row -> row.id("user_id"), OAuthQueries::mapCode);
     }
 
     private static OAuthClient mapClient(Row row) throws SQLException {
@@ -53,17 +55,33 @@ public final class OAuthQueries {
     }
 
     private static OAuthAccessToken mapLegacyToken(Row row) throws SQLException {
-        return new OAuthAccessToken(row.id("id"), row.text("prefix"), row.text("grant_type"), row.epochSeconds("expires_at"),
-                row.epochSeconds("refresh_expires_at"), row.text("client_id"), row.longOrNull("user_id"));
+        return new OAuthAccessToken(
+                row.id("id"),
+                row.text("prefix"),
+                row.text("grant_type"),
+                row.epochSeconds("expires_at"),
+                row.epochSeconds("refresh_expires_at"),
+                row.text("client_id"),
+                row.longOrNull("user_id"));
     }
 
     private static OAuthAccessToken mapApiTableToken(Row row) throws SQLException {
-        return new OAuthAccessToken(row.id("id"), row.text("prefix"), row.text("grant_type"), row.dateTime("expires_at"),
-                null, row.text("client_id"), row.longOrNull("user_id"));
+        return new OAuthAccessToken(
+                row.id("id"),
+                row.text("prefix"),
+                row.text("grant_type"),
+                row.dateTime("expires_at"),
+                null,
+                row.text("client_id"),
+                row.longOrNull("user_id"));
     }
 
     private static OAuthCode mapCode(Row row) throws SQLException {
-        return new OAuthCode(row.id("id"), row.text("client_id"), row.epochSeconds("expires_at"), row.text("redirect_uri"),
+        return new OAuthCode(
+                row.id("id"),
+                row.text("client_id"),
+                row.epochSeconds("expires_at"),
+                row.text("redirect_uri"),
                 row.longOrNull("user_id"));
     }
 

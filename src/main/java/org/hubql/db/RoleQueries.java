@@ -32,23 +32,39 @@ public final class RoleQueries {
         this.byUserId = holders("user_role_map", "user_id", columns);
         this.byGroupId = holders("group_role_map", "group_id", columns);
         this.byServiceId = holders("service_role_map", "service_id", columns);
-        this.usersByRoleId = new KeyedQuery<>("SELECT m.role_id AS role_key, "
-                + schema.select("u", "users", "id", "name", "admin", "created", "last_activity")
-                + " FROM user_role_map m JOIN users u ON u.id = m.user_id", "m.role_id", "ORDER BY u.id",
-                row -> row.id("role_key"), UserQueries::map);
-        this.groupsByRoleId = new KeyedQuery<>("SELECT m.role_id AS role_key, g.id, g.name FROM group_role_map m JOIN "
-                + schema.table("groups") + " g ON g.id = m.group_id", "m.role_id", "ORDER BY g.name",
-                row -> row.id("role_key"), GroupQueries::map);
-        this.servicesByRoleId = new KeyedQuery<>("SELECT m.role_id AS role_key, "
-                + schema.select("c", "services", "id", "name", "admin", "pid", "url", "_server_id")
-                + " FROM service_role_map m JOIN services c ON c.id = m.service_id", "m.role_id", "ORDER BY c.name",
-                row -> row.id("role_key"), ServiceQueries::map);
+        this.usersByRoleId = new KeyedQuery<>(
+                "SELECT m.role_id AS role_key, "
+                        + schema.select("u", "users", "id", "name", "admin", "created", "last_activity")
+                        + " FROM user_role_map m JOIN users u ON u.id = m.user_id",
+                "m.role_id",
+                "ORDER BY u.id",
+                row -> row.id("role_key"),
+                UserQueries::map);
+        this.groupsByRoleId = new KeyedQuery<>(
+                "SELECT m.role_id AS role_key, g.id, g.name FROM group_role_map m JOIN " + schema.table("groups")
+                        + " g ON g.id = m.group_id",
+                "m.role_id",
+                "ORDER BY g.name",
+                row -> row.id("role_key"),
+                GroupQueries::map);
+        this.servicesByRoleId = new KeyedQuery<>(
+                "SELECT m.role_id AS role_key, "
+                        + schema.select("c", "services", "id", "name", "admin", "pid", "url", "_server_id")
+                        + " FROM service_role_map m JOIN services c ON c.id = m.service_id",
+                "m.role_id",
+                "ORDER BY c.name",
+                row -> row.id("role_key"),
+                ServiceQueries::map);
     }
 
     private static KeyedQuery<Long, Role> holders(String mapTable, String holderColumn, String columns) {
-        return new KeyedQuery<>("SELECT m." + holderColumn + " AS holder_key, " + columns + " FROM " + mapTable
-                + " m JOIN roles r ON r.id = m.role_id", "m." + holderColumn, "ORDER BY r.name",
-                row -> row.id("holder_key"), RoleQueries::map);
+        return new KeyedQuery<>(
+                "SELECT m." + holderColumn + " AS holder_key, " + columns + " FROM " + mapTable
+                        + " m JOIN roles r ON r.id = m.role_id",
+                "m." + holderColumn,
+                "ORDER BY r.name",
+                row -> row.id("holder_key"),
+                RoleQueries::map);
     }
 
     static Role map(Row row) throws SQLException {

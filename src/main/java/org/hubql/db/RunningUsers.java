@@ -5,8 +5,9 @@ import java.util.List;
 /** How a statement on {@code users} tells the users with a running server, as its {@code active} filter. */
 final class RunningUsers {
     /** The portable subquery; on SQLite, which has no index on {@code spawners.user_id}, it scans spawners. */
-    static final RunningUsers SUBQUERY = in("(SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id"
-            + " WHERE s.user_id IS NOT NULL)", List.of());
+    static final RunningUsers SUBQUERY = in(
+            "(SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id" + " WHERE s.user_id IS NOT NULL)",
+            List.of());
 
     private final String running;
     private final String idle;

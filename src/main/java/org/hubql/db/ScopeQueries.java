@@ -41,13 +41,18 @@ public final class ScopeQueries {
 
     /** Every raw scope of the user's roles, its own and its groups'. */
     public List<String> userRoleScopes(Sql sql, long userId) {
-        return scopes(sql, "SELECT r.scopes FROM roles r JOIN user_role_map m ON m.role_id = r.id WHERE m.user_id = ?"
-                + " UNION ALL SELECT r.scopes FROM roles r JOIN group_role_map g ON g.role_id = r.id"
-                + " JOIN user_group_map ug ON ug.group_id = g.group_id WHERE ug.user_id = ?", List.of(userId, userId));
+        return scopes(
+                sql,
+                "SELECT r.scopes FROM roles r JOIN user_role_map m ON m.role_id = r.id WHERE m.user_id = ?"
+                        + " UNION ALL SELECT r.scopes FROM roles r JOIN group_role_map g ON g.role_id = r.id"
+                        + " JOIN user_group_map ug ON ug.group_id = g.group_id WHERE ug.user_id = ?",
+                List.of(userId, userId));
     }
 
     public List<String> serviceRoleScopes(Sql sql, long serviceId) {
-        return scopes(sql, "SELECT r.scopes FROM roles r JOIN service_role_map m ON m.role_id = r.id WHERE m.service_id = ?",
+        return scopes(
+                sql,
+                "SELECT r.scopes FROM roles r JOIN service_role_map m ON m.role_id = r.id WHERE m.service_id = ?",
                 List.of(serviceId));
     }
 
@@ -56,7 +61,9 @@ public final class ScopeQueries {
         if (!tokenRoles) {
             return List.of();
         }
-        return scopes(sql, "SELECT r.scopes FROM roles r JOIN api_token_role_map m ON m.role_id = r.id WHERE m.api_token_id = ?",
+        return scopes(
+                sql,
+                "SELECT r.scopes FROM roles r JOIN api_token_role_map m ON m.role_id = r.id WHERE m.api_token_id = ?",
                 List.of(tokenId));
     }
 
@@ -65,8 +72,10 @@ public final class ScopeQueries {
         if (!shares) {
             return List.of();
         }
-        return scopes(sql, "SELECT s.scopes FROM shares s WHERE (s.user_id = ? OR s.group_id IN"
-                + " (SELECT ug.group_id FROM user_group_map ug WHERE ug.user_id = ?)) AND (s.expires_at IS NULL OR s.expires_at > ?)",
+        return scopes(
+                sql,
+                "SELECT s.scopes FROM shares s WHERE (s.user_id = ? OR s.group_id IN"
+                        + " (SELECT ug.group_id FROM user_group_map ug WHERE ug.user_id = ?)) AND (s.expires_at IS NULL OR s.expires_at > ?)",
                 List.of(userId, userId, now));
     }
 
@@ -76,15 +85,19 @@ public final class ScopeQueries {
             return new ScopeOwner.Client.None();
         }
         if (spawnerClients) {
-            String server = sql.single("SELECT u.name AS user_name, s.name AS server_name FROM spawners s"
-                    + " JOIN users u ON u.id = s.user_id WHERE s.oauth_client_id = ?", List.of(clientId),
+            String server = sql.single(
+                    "SELECT u.name AS user_name, s.name AS server_name FROM spawners s"
+                            + " JOIN users u ON u.id = s.user_id WHERE s.oauth_client_id = ?",
+                    List.of(clientId),
                     row -> row.text("user_name") + "/" + nullToEmpty(row.text("server_name")));
             if (server != null) {
                 return new ScopeOwner.Client.OfServer(server);
             }
         }
         if (serviceClients) {
-            String service = sql.single("SELECT c.name FROM services c WHERE c.oauth_client_id = ?", List.of(clientId),
+            String service = sql.single(
+                    "SELECT c.name FROM services c WHERE c.oauth_client_id = ?",
+                    List.of(clientId),
                     row -> row.text("name"));
             if (service != null) {
                 return new ScopeOwner.Client.OfService(service);
@@ -135,8 +148,13 @@ public final class ScopeQueries {
 
         @Override
         public Map<Long, IdSet> membersOf(Set<Long> groupIds) {
-            Map<Long, List<Long>> members = new KeyedQuery<Long, Long>("SELECT m.group_id, m.user_id FROM user_group_map m",
-                    "m.group_id", "", row -> row.id("group_id"), row -> row.id("user_id")).grouped(sql, groupIds);
+            Map<Long, List<Long>> members = new KeyedQuery<Long, Long>(
+                            "SELECT m.group_id, m.user_id FROM user_group_map m",
+                            "m.group_id",
+                            "",
+                            row -> row.id("group_id"),
+                            row -> row.id("user_id"))
+                    .grouped(sql, groupIds);
             Map<Long, IdSet> sets = new HashMap<>();
             members.forEach((group, users) -> sets.put(group, IdSet.of(users)));
             return sets;
@@ -163,14 +181,18 @@ public final class ScopeQueries {
 
         @Override
         public Set<String> groupsOf(String userName) {
-            return Set.copyOf(sql.list("SELECT g.name FROM " + groups + " g JOIN user_group_map m ON m.group_id = g.id"
-                    + " JOIN users u ON u.id = m.user_id WHERE u.name = ?", List.of(userName), row -> row.text("name")));
+            return Set.copyOf(sql.list(
+                    "SELECT g.name FROM " + groups + " g JOIN user_group_map m ON m.group_id = g.id"
+                            + " JOIN users u ON u.id = m.user_id WHERE u.name = ?",
+                    List.of(userName),
+                    row -> row.text("name")));
         }
 
         private Map<String, Long> idsByName(String select, String nameColumn, Collection<String> names) {
             Map<String, Long> ids = new HashMap<>();
             new KeyedQuery<String, Long>(select, nameColumn, "", row -> row.text("name"), row -> row.id("id"))
-                    .unique(sql, names).forEach(ids::put);
+                    .unique(sql, names)
+                    .forEach(ids::put);
             return ids;
         }
     }

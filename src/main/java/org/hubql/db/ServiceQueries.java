@@ -18,11 +18,17 @@ public final class ServiceQueries {
                 + " FROM services c";
         this.byId = new KeyedQuery<>(select, "c.id", "", row -> row.id("id"), ServiceQueries::map);
         this.byName = new KeyedQuery<>(select, "c.name", "", row -> row.text("name"), ServiceQueries::map);
-        this.byServerId = new KeyedQuery<>(select, "c._server_id", "", row -> row.id("_server_id"), ServiceQueries::map);
+        this.byServerId =
+                new KeyedQuery<>(select, "c._server_id", "", row -> row.id("_server_id"), ServiceQueries::map);
     }
 
     static Service map(Row row) throws SQLException {
-        return new Service(row.id("id"), row.text("name"), row.flag("admin"), row.intOrNull("pid"), row.text("url"),
+        return new Service(
+                row.id("id"),
+                row.text("name"),
+                row.flag("admin"),
+                row.intOrNull("pid"),
+                row.text("url"),
                 row.longOrNull("_server_id"));
     }
 

@@ -15,19 +15,36 @@ public final class SpawnerQueries {
     private final String byIdsInUserOrder;
 
     public SpawnerQueries(HubSchema schema) {
-        String select = "SELECT " + schema.select("s", "spawners", "id", "user_id", "server_id", "name", "started",
-                "last_activity", "user_options") + " FROM spawners s";
+        String select = "SELECT "
+                + schema.select(
+                        "s",
+                        "spawners",
+                        "id",
+                        "user_id",
+                        "server_id",
+                        "name",
+                        "started",
+                        "last_activity",
+                        "user_options")
+                + " FROM spawners s";
         this.byId = new KeyedQuery<>(select, "s.id", "", row -> row.id("id"), SpawnerQueries::map);
         this.byServerId = new KeyedQuery<>(select, "s.server_id", "", row -> row.id("server_id"), SpawnerQueries::map);
-        this.byUserId = new KeyedQuery<>(select, "s.user_id", "ORDER BY s.user_id, s.name, s.id", row -> row.id("user_id"),
-                SpawnerQueries::map);
-        this.byIdsInUserOrder = select + " WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.user_id, s.name, s.id";
+        this.byUserId = new KeyedQuery<>(
+                select, "s.user_id", "ORDER BY s.user_id, s.name, s.id", row -> row.id("user_id"), SpawnerQueries::map);
+        this.byIdsInUserOrder =
+                select + " WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.user_id, s.name, s.id";
     }
 
     static Spawner map(Row row) throws SQLException {
         String name = row.text("name");
-        return new Spawner(row.id("id"), row.longOrNull("user_id"), row.longOrNull("server_id"), name == null ? "" : name,
-                row.dateTime("started"), row.dateTime("last_activity"), row.json("user_options"));
+        return new Spawner(
+                row.id("id"),
+                row.longOrNull("user_id"),
+                row.longOrNull("server_id"),
+                name == null ? "" : name,
+                row.dateTime("started"),
+                row.dateTime("last_activity"),
+                row.json("user_options"));
     }
 
     public Map<Long, Spawner> byIds(Sql sql, Collection<Long> ids) {

@@ -84,7 +84,8 @@ public final class Sql {
             if (statement.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(run(scope.connection(), statement.get().text(), statement.get().params(), mapper, System.nanoTime()));
+            return Optional.of(run(
+                    scope.connection(), statement.get().text(), statement.get().params(), mapper, System.nanoTime()));
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -122,7 +123,8 @@ public final class Sql {
     }
 
     /** Runs one statement on a connection the caller has borrowed, cancelled at the request's deadline. */
-    private void forEachRow(Connection connection, String sql, List<?> params, RowMapper<?> action) throws SQLException {
+    private void forEachRow(Connection connection, String sql, List<?> params, RowMapper<?> action)
+            throws SQLException {
         long remaining = remainingNanos();
         if (remaining <= 0) {
             throw new SQLTimeoutException("the request's time limit was reached");
@@ -146,9 +148,11 @@ public final class Sql {
         return deadlineNanos == 0 ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
     }
 
-    private void runCancellable(StatementCache.Prepared prepared, RowMapper<?> action, long remainingNanos) throws SQLException {
+    private void runCancellable(StatementCache.Prepared prepared, RowMapper<?> action, long remainingNanos)
+            throws SQLException {
         PreparedStatement statement = prepared.statement;
-        ScheduledFuture<?> cancel = remainingNanos == Long.MAX_VALUE ? null
+        ScheduledFuture<?> cancel = remainingNanos == Long.MAX_VALUE
+                ? null
                 : database.canceller().schedule(() -> cancelQuietly(statement), remainingNanos, TimeUnit.NANOSECONDS);
         try (ResultSet resultSet = statement.executeQuery()) {
             Row row = new Row(resultSet, prepared.columns(resultSet), database.dialect());
@@ -185,7 +189,11 @@ public final class Sql {
         @Override
         public Packed scan(String select) throws SQLException {
             List<Packed> row = new ArrayList<>(1);
-            forEachRow(connection(), select, List.of(), result -> row.add(new Packed(result.text("packed"), result.id("beyond"))));
+            forEachRow(
+                    connection(),
+                    select,
+                    List.of(),
+                    result -> row.add(new Packed(result.text("packed"), result.id("beyond"))));
             return row.get(0);
         }
 

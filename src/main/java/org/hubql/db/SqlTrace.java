@@ -51,6 +51,5 @@ public final class SqlTrace {
     }
 
     /** One statement as it ran: its text, the rows it returned and how long it took. */
-    public record TracedStatement(String sql, int rows, double ms) {
-    }
+    public record TracedStatement(String sql, int rows, double ms) {}
 }

@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * made parsing a visible part of its profile. Any other shape goes to the lenient formatter, as before.
  */
 final class SqliteDateTime {
-    private SqliteDateTime() {
-    }
+    private SqliteDateTime() {}
 
     static @Nullable LocalDateTime parse(String text, DateTimeFormatter lenient) {
         LocalDateTime fast = canonical(text);
@@ -22,7 +21,11 @@ final class SqliteDateTime {
     /** {@code yyyy-MM-dd[ T]HH:mm:ss[.f…f][Z]}, or null when the text has another shape. */
     private static @Nullable LocalDateTime canonical(String text) {
         int length = text.length();
-        if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(13) != ':' || text.charAt(16) != ':'
+        if (length < 19
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
                 || (text.charAt(10) != ' ' && text.charAt(10) != 'T')) {
             return null;
         }

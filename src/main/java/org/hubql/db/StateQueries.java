@@ -10,10 +10,10 @@ public final class StateQueries {
     private final KeyedQuery<Long, RawJson> spawnerStates;
 
     public StateQueries() {
-        this.userStates = new KeyedQuery<>("SELECT u.id, u.state FROM users u", "u.id", "", row -> row.id("id"),
-                row -> row.json("state"));
-        this.spawnerStates = new KeyedQuery<>("SELECT s.id, s.state FROM spawners s", "s.id", "", row -> row.id("id"),
-                row -> row.json("state"));
+        this.userStates = new KeyedQuery<>(
+                "SELECT u.id, u.state FROM users u", "u.id", "", row -> row.id("id"), row -> row.json("state"));
+        this.spawnerStates = new KeyedQuery<>(
+                "SELECT s.id, s.state FROM spawners s", "s.id", "", row -> row.id("id"), row -> row.json("state"));
     }
 
     public Map<Long, RawJson> userStates(Sql sql, Collection<Long> userIds) {

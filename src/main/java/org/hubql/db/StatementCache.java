@@ -78,7 +78,8 @@ abstract class StatementCache {
      * statements need no lock; the map from connections to their statements is shared, and synchronized.
      */
     private static final class PerConnection extends StatementCache {
-        private final Map<Connection, Map<String, Prepared>> byConnection = Collections.synchronizedMap(new WeakHashMap<>());
+        private final Map<Connection, Map<String, Prepared>> byConnection =
+                Collections.synchronizedMap(new WeakHashMap<>());
 
         @Override
         Prepared prepare(Connection pooled, String sql) throws SQLException {

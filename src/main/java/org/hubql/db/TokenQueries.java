@@ -15,19 +15,41 @@ public final class TokenQueries {
     private final String byIdsInUserOrder;
 
     public TokenQueries(HubSchema schema) {
-        String select = "SELECT " + schema.select("t", "api_tokens", "id", "prefix", "user_id", "service_id", "created",
-                "last_activity", "expires_at", "note", "scopes", "client_id") + " FROM api_tokens t";
+        String select = "SELECT "
+                + schema.select(
+                        "t",
+                        "api_tokens",
+                        "id",
+                        "prefix",
+                        "user_id",
+                        "service_id",
+                        "created",
+                        "last_activity",
+                        "expires_at",
+                        "note",
+                        "scopes",
+                        "client_id")
+                + " FROM api_tokens t";
         this.byId = new KeyedQuery<>(select, "t.id", "", row -> row.id("id"), TokenQueries::map);
-        this.byUserId = new KeyedQuery<>(select, "t.user_id", "ORDER BY t.id", row -> row.id("user_id"), TokenQueries::map);
-        this.byServiceId = new KeyedQuery<>(select, "t.service_id", "ORDER BY t.id", row -> row.id("service_id"),
-                TokenQueries::map);
+        this.byUserId =
+                new KeyedQuery<>(select, "t.user_id", "ORDER BY t.id", row -> row.id("user_id"), TokenQueries::map);
+        this.byServiceId = new KeyedQuery<>(
+                select, "t.service_id", "ORDER BY t.id", row -> row.id("service_id"), TokenQueries::map);
         this.byIdsInUserOrder = select + " WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.id";
     }
 
     static ApiToken map(Row row) throws SQLException {
-        return new ApiToken(row.id("id"), row.text("prefix"), row.longOrNull("user_id"), row.longOrNull("service_id"),
-                row.dateTime("created"), row.dateTime("last_activity"), row.dateTime("expires_at"), row.text("note"),
-                row.stringList("scopes"), row.text("client_id"));
+        return new ApiToken(
+                row.id("id"),
+                row.text("prefix"),
+                row.longOrNull("user_id"),
+                row.longOrNull("service_id"),
+                row.dateTime("created"),
+                row.dateTime("last_activity"),
+                row.dateTime("expires_at"),
+                row.text("note"),
+                row.stringList("scopes"),
+                row.text("client_id"));
     }
 
     public Map<Long, ApiToken> byIds(Sql sql, Collection<Long> ids) {
@@ -43,8 +65,10 @@ public final class TokenQueries {
             return Map.of();
         }
         Set<Long> wanted = Set.copyOf(userIds);
-        return sql.listIndexed(lookup -> lookup.tokenIdsOf(wanted)
-                        .map(ids -> new SqlFragment(byIdsInUserOrder, List.of(JsonText.array(ids)))), TokenQueries::map)
+        return sql.listIndexed(
+                        lookup -> lookup.tokenIdsOf(wanted)
+                                .map(ids -> new SqlFragment(byIdsInUserOrder, List.of(JsonText.array(ids)))),
+                        TokenQueries::map)
                 .map(rows -> OwnedRows.byOwner(rows, ApiToken::userId, wanted))
                 .orElseGet(() -> byUserId.grouped(sql, userIds));
     }

@@ -23,15 +23,26 @@ public final class UserQueries {
 
     public UserQueries(HubSchema schema) {
         this.columns = schema.select("u", "users", "id", "name", "admin", "created", "last_activity");
-        this.byId = new KeyedQuery<>("SELECT " + columns + " FROM users u", "u.id", "", row -> row.id("id"), UserQueries::map);
-        this.byName = new KeyedQuery<>("SELECT " + columns + " FROM users u", "u.name", "", row -> row.text("name"), UserQueries::map);
+        this.byId = new KeyedQuery<>(
+                "SELECT " + columns + " FROM users u", "u.id", "", row -> row.id("id"), UserQueries::map);
+        this.byName = new KeyedQuery<>(
+                "SELECT " + columns + " FROM users u", "u.name", "", row -> row.text("name"), UserQueries::map);
         this.byIds = "SELECT " + columns + " FROM users u WHERE u.id IN (SELECT value FROM json_each(?))";
-        this.memberCount = new KeyedQuery<>("SELECT m.group_id, COUNT(*) AS members FROM user_group_map m",
-                "m.group_id", "GROUP BY m.group_id", row -> row.id("group_id"), row -> row.intOrNull("members"));
+        this.memberCount = new KeyedQuery<>(
+                "SELECT m.group_id, COUNT(*) AS members FROM user_group_map m",
+                "m.group_id",
+                "GROUP BY m.group_id",
+                row -> row.id("group_id"),
+                row -> row.intOrNull("members"));
     }
 
     static User map(Row row) throws SQLException {
-        return new User(row.id("id"), row.text("name"), row.flag("admin"), row.dateTime("created"), row.dateTime("last_activity"));
+        return new User(
+                row.id("id"),
+                row.text("name"),
+                row.flag("admin"),
+                row.dateTime("created"),
+                row.dateTime("last_activity"));
     }
 
     public Map<Long, User> byIds(Sql sql, Collection<Long> ids) {
@@ -47,30 +58,42 @@ public final class UserQueries {
      * {@code active} filter asks the spawner index user by user, instead of a subquery that scans spawners.
      */
     public List<User> page(Sql sql, UserSelection selection, @Nullable UserKeyset after, int limit) {
-        Optional<List<User>> indexed = selection.active() == null ? Optional.empty()
-                : sql.listIndexed(lookup -> lookup.runningUserFunction()
-                        .map(function -> pageStatement(sql, selection, RunningUsers.calling(function), after, limit)), UserQueries::map);
-        return indexed.orElseGet(() -> sql.list(pageStatement(sql, selection, RunningUsers.SUBQUERY, after, limit), UserQueries::map));
+        Optional<List<User>> indexed = selection.active() == null
+                ? Optional.empty()
+                : sql.listIndexed(
+                        lookup -> lookup.runningUserFunction()
+                                .map(function ->
+                                        pageStatement(sql, selection, RunningUsers.calling(function), after, limit)),
+                        UserQueries::map);
+        return indexed.orElseGet(
+                () -> sql.list(pageStatement(sql, selection, RunningUsers.SUBQUERY, after, limit), UserQueries::map));
     }
 
-    private SqlFragment pageStatement(Sql sql, UserSelection selection, RunningUsers running, @Nullable UserKeyset after, int limit) {
+    private SqlFragment pageStatement(
+            Sql sql, UserSelection selection, RunningUsers running, @Nullable UserKeyset after, int limit) {
         UserWhere where = new UserWhere(sql.dialect(), selection, running);
         if (after != null) {
             where.after(after);
         }
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
-        return new SqlFragment("SELECT " + columns + " FROM users u" + where.text()
-                + " ORDER BY " + selection.sort().orderBy(selection.descending()) + " LIMIT ?", params);
+        return new SqlFragment(
+                "SELECT " + columns + " FROM users u" + where.text() + " ORDER BY "
+                        + selection.sort().orderBy(selection.descending()) + " LIMIT ?",
+                params);
     }
 
     /** How many users match the selection. On SQLite the {@code active} filter takes the running users from the spawner index. */
     public int count(Sql sql, UserSelection selection) {
         RowMapper<Integer> total = row -> row.intOrNull("total");
-        Optional<List<Integer>> indexed = selection.active() == null ? Optional.empty()
-                : sql.listIndexed(lookup -> lookup.runningUserIds()
-                        .map(ids -> countStatement(sql, selection, RunningUsers.listed(ids))), total);
-        List<Integer> count = indexed.orElseGet(() -> sql.list(countStatement(sql, selection, RunningUsers.SUBQUERY), total));
+        Optional<List<Integer>> indexed = selection.active() == null
+                ? Optional.empty()
+                : sql.listIndexed(
+                        lookup -> lookup.runningUserIds()
+                                .map(ids -> countStatement(sql, selection, RunningUsers.listed(ids))),
+                        total);
+        List<Integer> count =
+                indexed.orElseGet(() -> sql.list(countStatement(sql, selection, RunningUsers.SUBQUERY), total));
         return count.isEmpty() || count.get(0) == null ? 0 : count.get(0);
     }
 
@@ -95,12 +118,19 @@ public final class UserQueries {
 
     /** The users each page names, in its order; a user deleted since the page was picked drops out, an empty page is absent. */
     Map<Long, List<User>> membersByIds(Sql sql, Map<Long, long[]> pages) {
-        long[] ids = pages.values().stream().flatMapToLong(LongStream::of).sorted().distinct().toArray();
+        long[] ids = pages.values().stream()
+                .flatMapToLong(LongStream::of)
+                .sorted()
+                .distinct()
+                .toArray();
         Map<Long, User> users = new HashMap<>();
         sql.list(byIds, List.of(JsonText.array(ids)), UserQueries::map).forEach(user -> users.put(user.id(), user));
         Map<Long, List<User>> members = new LinkedHashMap<>();
         pages.forEach((group, page) -> {
-            List<User> found = LongStream.of(page).mapToObj(users::get).filter(Objects::nonNull).toList();
+            List<User> found = LongStream.of(page)
+                    .mapToObj(users::get)
+                    .filter(Objects::nonNull)
+                    .toList();
             if (!found.isEmpty()) {
                 members.put(group, found);
             }
@@ -108,7 +138,8 @@ public final class UserQueries {
         return members;
     }
 
-    private Map<Long, List<User>> scannedMembersOf(Sql sql, Collection<Long> groupIds, @Nullable Long afterUserId, int limit) {
+    private Map<Long, List<User>> scannedMembersOf(
+            Sql sql, Collection<Long> groupIds, @Nullable Long afterUserId, int limit) {
         SqlFragment in = sql.dialect().in("m.group_id", groupIds);
         List<Object> params = new ArrayList<>(in.params());
         String afterCondition = "";
@@ -122,7 +153,11 @@ public final class UserQueries {
                 + " FROM user_group_map m JOIN users u ON u.id = m.user_id WHERE " + in.text() + afterCondition
                 + ") ranked WHERE member_rank <= ? ORDER BY member_group_id, member_rank";
         Map<Long, List<User>> members = new LinkedHashMap<>();
-        sql.list(statement, params, row -> members.computeIfAbsent(row.id("member_group_id"), id -> new ArrayList<>()).add(map(row)));
+        sql.list(
+                statement,
+                params,
+                row -> members.computeIfAbsent(row.id("member_group_id"), id -> new ArrayList<>())
+                        .add(map(row)));
         return members;
     }
 
@@ -131,6 +166,7 @@ public final class UserQueries {
         if (groupIds.isEmpty()) {
             return Map.of();
         }
-        return sql.fromIndexes(lookup -> lookup.memberCounts(groupIds)).orElseGet(() -> memberCount.unique(sql, groupIds));
+        return sql.fromIndexes(lookup -> lookup.memberCounts(groupIds))
+                .orElseGet(() -> memberCount.unique(sql, groupIds));
     }
 }

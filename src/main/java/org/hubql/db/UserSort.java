@@ -12,8 +12,9 @@ public enum UserSort {
         return switch (this) {
             case ID -> "u.id" + direction;
             case NAME -> "u.name" + direction + ", u.id" + direction;
-            case LAST_ACTIVITY -> "CASE WHEN u.last_activity IS NULL THEN 1 ELSE 0 END, u.last_activity" + direction
-                    + ", u.id" + direction;
+            case LAST_ACTIVITY ->
+                "CASE WHEN u.last_activity IS NULL THEN 1 ELSE 0 END, u.last_activity" + direction + ", u.id"
+                        + direction;
         };
     }
 }

@@ -14,7 +14,9 @@ final class UserWhere {
     UserWhere(Dialect dialect, UserSelection selection, RunningUsers running) {
         this.selection = selection;
         if (selection.nameContains() != null) {
-            add("LOWER(u.name) LIKE ? ESCAPE '!'", "%" + escapeLike(selection.nameContains().toLowerCase(Locale.ROOT)) + "%");
+            add(
+                    "LOWER(u.name) LIKE ? ESCAPE '!'",
+                    "%" + escapeLike(selection.nameContains().toLowerCase(Locale.ROOT)) + "%");
         }
         if (selection.admin() != null) {
             conditions.add(selection.admin() ? "u.admin = TRUE" : "(u.admin IS NULL OR u.admin = FALSE)");
@@ -31,8 +33,9 @@ final class UserWhere {
             add("u.last_activity < ?", selection.lastActivityBefore());
         }
         if (selection.group() != null) {
-            add("u.id IN (SELECT m.user_id FROM user_group_map m JOIN " + dialect.quote("groups")
-                    + " g ON g.id = m.group_id WHERE g.name = ?)",
+            add(
+                    "u.id IN (SELECT m.user_id FROM user_group_map m JOIN " + dialect.quote("groups")
+                            + " g ON g.id = m.group_id WHERE g.name = ?)",
                     selection.group());
         }
         if (selection.onlyIds() != null) {
@@ -47,8 +50,12 @@ final class UserWhere {
         String op = selection.descending() ? "<" : ">";
         switch (selection.sort()) {
             case ID -> add("u.id " + op + " ?", position.id());
-            case NAME -> add("(u.name " + op + " ? OR (u.name = ? AND u.id " + op + " ?))",
-                    position.sortValue(), position.sortValue(), position.id());
+            case NAME ->
+                add(
+                        "(u.name " + op + " ? OR (u.name = ? AND u.id " + op + " ?))",
+                        position.sortValue(),
+                        position.sortValue(),
+                        position.id());
             case LAST_ACTIVITY -> afterLastActivity(position, op);
         }
     }
@@ -57,8 +64,12 @@ final class UserWhere {
         if (position.sortValue() == null) {
             add("(u.last_activity IS NULL AND u.id " + op + " ?)", position.id());
         } else {
-            add("(u.last_activity IS NULL OR u.last_activity " + op + " ? OR (u.last_activity = ? AND u.id " + op + " ?))",
-                    position.sortValue(), position.sortValue(), position.id());
+            add(
+                    "(u.last_activity IS NULL OR u.last_activity " + op + " ? OR (u.last_activity = ? AND u.id " + op
+                            + " ?))",
+                    position.sortValue(),
+                    position.sortValue(),
+                    position.id());
         }
     }
 

@@ -11,8 +11,7 @@ import java.util.Base64;
 final class AuthStateBlob {
     private static final byte FERNET_VERSION = (byte) 0x80;
 
-    private AuthStateBlob() {
-    }
+    private AuthStateBlob() {}
 
     static byte[] random(DemoRandom random) {
         int cipherBlocks = random.between(2, 12);

@@ -20,8 +20,8 @@ final class ClientSecrets {
 
     String hashedSecret(String plaintext) {
         if (hashed.size() < COMPUTED) {
-            String value = JupyterHubTokenHash.hash(plaintext, JupyterHubTokenHash.USER_PROVIDED_ROUNDS,
-                    JupyterHubTokenHash.newSalt(random.source()));
+            String value = JupyterHubTokenHash.hash(
+                    plaintext, JupyterHubTokenHash.USER_PROVIDED_ROUNDS, JupyterHubTokenHash.newSalt(random.source()));
             hashed.add(value);
             return value;
         }

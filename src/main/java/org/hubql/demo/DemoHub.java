@@ -31,8 +31,7 @@ public final class DemoHub {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoHub.class);
 
-    private DemoHub() {
-    }
+    private DemoHub() {}
 
     /** Writes a new demo hub database at {@code out} with {@code users} users, deterministic for a given seed. */
     public static DemoHubSummary write(Path out, int users, long seed) throws DemoHubException {
@@ -64,7 +63,7 @@ public final class DemoHub {
         }
         Path target = out.toAbsolutePath().normalize();
         try (StagedFile old = StagedFile.next(target.resolveSibling(target.getFileName() + ".0.8.1"));
-             StagedFile staged = StagedFile.next(target)) {
+                StagedFile staged = StagedFile.next(target)) {
             DemoHubSummary summary = generate(old.temp(), target, users, seed);
             DemoUpgrade.to551(old.temp(), staged.temp());
             staged.publish();

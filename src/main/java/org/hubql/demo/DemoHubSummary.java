@@ -15,6 +15,12 @@ import java.nio.file.Path;
  * @param serviceName  {@code announcement}, a non-admin service with a server
  * @param serviceToken the API token of {@code announcement}
  */
-public record DemoHubSummary(Path file, int users, String adminName, String adminToken,
-                             String userName, String userToken, String serviceName, String serviceToken) {
-}
+public record DemoHubSummary(
+        Path file,
+        int users,
+        String adminName,
+        String adminToken,
+        String userName,
+        String userToken,
+        String serviceName,
+        String serviceToken) {}

@@ -15,8 +15,7 @@ final class DemoHubWriter {
     private static final int CACHE_KIB = 64 * 1024;
     private static final String DANGLING_SERVER_NAME = "gpu";
 
-    private DemoHubWriter() {
-    }
+    private DemoHubWriter() {}
 
     static DemoHubSummary write(Path file, Path reportedAs, int users, long seed) throws SQLException, IOException {
         try (Connection connection = open(file)) {
@@ -66,10 +65,15 @@ final class DemoHubWriter {
                 spawners.writeDangling(1, DANGLING_SERVER_NAME);
             }
             rows.flush();
-            return new DemoHubSummary(reportedAs, users,
-                    users >= 1 ? UserNames.ADMIN : null, adminToken,
-                    users >= 2 ? UserNames.USER : null, userToken,
-                    ServiceRows.ANNOUNCEMENT, serviceToken);
+            return new DemoHubSummary(
+                    reportedAs,
+                    users,
+                    users >= 1 ? UserNames.ADMIN : null,
+                    adminToken,
+                    users >= 2 ? UserNames.USER : null,
+                    userToken,
+                    ServiceRows.ANNOUNCEMENT,
+                    serviceToken);
         }
     }
 }

@@ -25,27 +25,59 @@ final class DemoRows implements AutoCloseable {
     private long lastServiceId;
 
     DemoRows(Connection connection) throws SQLException {
-        users = new BatchedInsert(connection, "users",
-                "id", "name", "admin", "last_activity", "cookie_id", "state", "encrypted_auth_state");
+        users = new BatchedInsert(
+                connection,
+                "users",
+                "id",
+                "name",
+                "admin",
+                "last_activity",
+                "cookie_id",
+                "state",
+                "encrypted_auth_state");
         servers = new BatchedInsert(connection, "servers", "id", "proto", "ip", "port", "base_url", "cookie_name");
-        spawners = new BatchedInsert(connection, "spawners",
-                "id", "user_id", "server_id", "state", "name", "last_activity");
+        spawners = new BatchedInsert(
+                connection, "spawners", "id", "user_id", "server_id", "state", "name", "last_activity");
         groups = new BatchedInsert(connection, "groups", "id", "name");
         memberships = new BatchedInsert(connection, "user_group_map", "user_id", "group_id");
         services = new BatchedInsert(connection, "services", "id", "name", "admin", "_server_id", "pid");
         apiTokens = new BatchedInsert(connection, "api_tokens", "hashed", "prefix", "user_id", "service_id");
         oauthClients = new BatchedInsert(connection, "oauth_clients", "identifier", "secret", "redirect_uri");
-        oauthAccessTokens = new BatchedInsert(connection, "oauth_access_tokens",
-                "client_id", "grant_type", "expires_at", "refresh_token", "refresh_expires_at",
-                "user_id", "hashed", "prefix");
-        oauthCodes = new BatchedInsert(connection, "oauth_codes",
-                "client_id", "code", "expires_at", "redirect_uri", "user_id");
-        all = List.of(users, servers, spawners, groups, memberships, services, apiTokens,
-                oauthClients, oauthAccessTokens, oauthCodes);
+        oauthAccessTokens = new BatchedInsert(
+                connection,
+                "oauth_access_tokens",
+                "client_id",
+                "grant_type",
+                "expires_at",
+                "refresh_token",
+                "refresh_expires_at",
+                "user_id",
+                "hashed",
+                "prefix");
+        oauthCodes = new BatchedInsert(
+                connection, "oauth_codes", "client_id", "code", "expires_at", "redirect_uri", "user_id");
+        all = List.of(
+                users,
+                servers,
+                spawners,
+                groups,
+                memberships,
+                services,
+                apiTokens,
+                oauthClients,
+                oauthAccessTokens,
+                oauthCodes);
     }
 
-    void user(long id, String name, boolean admin, String lastActivity, String cookieId, String state,
-              byte[] encryptedAuthState) throws SQLException {
+    void user(
+            long id,
+            String name,
+            boolean admin,
+            String lastActivity,
+            String cookieId,
+            String state,
+            byte[] encryptedAuthState)
+            throws SQLException {
         users.add(id, name, admin ? 1 : 0, lastActivity, cookieId, state, encryptedAuthState);
     }
 
@@ -89,8 +121,7 @@ final class DemoRows implements AutoCloseable {
         oauthAccessTokens.add(clientId, "authorization_code", null, refreshToken, null, userId, hashed, prefix);
     }
 
-    void oauthCode(String clientId, String code, long expiresAt, String redirectUri, long userId)
-            throws SQLException {
+    void oauthCode(String clientId, String code, long expiresAt, String redirectUri, long userId) throws SQLException {
         oauthCodes.add(clientId, code, expiresAt, redirectUri, userId);
     }
 

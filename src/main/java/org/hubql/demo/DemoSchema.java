@@ -13,8 +13,7 @@ final class DemoSchema {
 
     private static final String RESOURCE = "/demo/schema-0.8.1.sql";
 
-    private DemoSchema() {
-    }
+    private DemoSchema() {}
 
     static void create(Connection connection) throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {
@@ -23,8 +22,7 @@ final class DemoSchema {
                     statement.execute(sql.strip());
                 }
             }
-            statement.executeUpdate(
-                    "INSERT INTO alembic_version (version_num) VALUES ('" + ALEMBIC_REVISION + "')");
+            statement.executeUpdate("INSERT INTO alembic_version (version_num) VALUES ('" + ALEMBIC_REVISION + "')");
         }
     }
 

@@ -14,12 +14,11 @@ import java.util.Properties;
  * translated by {@link ServerDdl}. A database that already holds a {@code users} table is refused and left untouched.
  */
 public final class DemoServerHub {
-    private DemoServerHub() {
-    }
+    private DemoServerHub() {}
 
     /** Writes a demo hub with {@code users} users to the database at {@code jdbcUrl} ({@code user}/{@code password} may be null). */
-    public static DemoHubSummary write(String jdbcUrl, String user, String password, int users, long seed, String schema)
-            throws DemoHubException {
+    public static DemoHubSummary write(
+            String jdbcUrl, String user, String password, int users, long seed, String schema) throws DemoHubException {
         ServerDdl.Engine engine = engineOf(jdbcUrl);
         Path directory = null;
         try (Connection target = DriverManager.getConnection(jdbcUrl, credentials(user, password))) {

@@ -18,13 +18,14 @@ final class DemoUpgrade {
     static final String SCHEMA = "/demo/schema-5.5.1.sql";
     private static final String UPGRADE = "/demo/upgrade-0.8.1-to-5.5.1.sql";
 
-    private DemoUpgrade() {
-    }
+    private DemoUpgrade() {}
 
     static void to551(Path old, Path target) throws SQLException, IOException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + target.toAbsolutePath().toUri());
-             Statement statement = connection.createStatement()) {
-            statement.execute("ATTACH DATABASE '" + old.toAbsolutePath().toString().replace("'", "''") + "' AS old");
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:sqlite:" + target.toAbsolutePath().toUri());
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "ATTACH DATABASE '" + old.toAbsolutePath().toString().replace("'", "''") + "' AS old");
             connection.setAutoCommit(false);
             for (String sql : ServerDdl.statements(resource(SCHEMA))) {
                 statement.execute(sql);

@@ -23,8 +23,7 @@ import java.util.Map;
 public final class HubCopier {
     private static final int BATCH = 1_000;
 
-    private HubCopier() {
-    }
+    private HubCopier() {}
 
     /** Creates the tables of {@code sqliteDdl} in {@code target} and copies every row of {@code source} into them. */
     public static void copy(Connection source, Connection target, String sqliteDdl, ServerDdl.Engine engine)
@@ -65,14 +64,18 @@ public final class HubCopier {
             throws SQLException {
         Map<String, Integer> targetTypes = columnTypes(target, ServerDdl.quote(table, engine));
         try (Statement select = source.createStatement();
-             ResultSet rows = select.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                ResultSet rows = select.executeQuery("SELECT * FROM \"" + table + "\"")) {
             ResultSetMetaData meta = rows.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 columns.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
             }
             String insert = "INSERT INTO " + ServerDdl.quote(table, engine) + " ("
-                    + String.join(", ", columns.stream().map(c -> ServerDdl.quote(c, engine)).toList()) + ") VALUES ("
+                    + String.join(
+                            ", ",
+                            columns.stream()
+                                    .map(c -> ServerDdl.quote(c, engine))
+                                    .toList()) + ") VALUES ("
                     + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
             try (PreparedStatement statement = target.prepareStatement(insert)) {
                 int pending = 0;
@@ -96,7 +99,7 @@ public final class HubCopier {
     private static Map<String, Integer> columnTypes(Connection target, String quotedTable) throws SQLException {
         Map<String, Integer> types = new HashMap<>();
         try (Statement statement = target.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT * FROM " + quotedTable + " WHERE 1 = 0")) {
+                ResultSet rs = statement.executeQuery("SELECT * FROM " + quotedTable + " WHERE 1 = 0")) {
             ResultSetMetaData meta = rs.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 types.put(meta.getColumnName(i).toLowerCase(Locale.ROOT), meta.getColumnType(i));
@@ -114,14 +117,20 @@ public final class HubCopier {
         }
         switch (targetType) {
             case Types.BOOLEAN, Types.BIT, Types.TINYINT -> statement.setBoolean(index, asBoolean(value));
-            case Types.TIMESTAMP -> statement.setObject(index, LocalDateTime.parse(value.toString().strip().replace(' ', 'T')));
-            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> statement.setBytes(index, rows.getBytes(column));
-            default -> statement.setObject(index, value instanceof Number || value instanceof String ? value : value.toString());
+            case Types.TIMESTAMP ->
+                statement.setObject(
+                        index, LocalDateTime.parse(value.toString().strip().replace(' ', 'T')));
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
+                statement.setBytes(index, rows.getBytes(column));
+            default ->
+                statement.setObject(
+                        index, value instanceof Number || value instanceof String ? value : value.toString());
         }
     }
 
     private static boolean asBoolean(Object value) {
-        return value instanceof Number number ? number.intValue() != 0 : Boolean.parseBoolean(value.toString())
-                || "1".equals(value.toString());
+        return value instanceof Number number
+                ? number.intValue() != 0
+                : Boolean.parseBoolean(value.toString()) || "1".equals(value.toString());
     }
 }

@@ -14,8 +14,7 @@ final class HubTime {
     private static final DateTimeFormatter DATETIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
-    private HubTime() {
-    }
+    private HubTime() {}
 
     /** {@code yyyy-MM-dd HH:mm:ss.SSSSSS}, always six fractional digits, no zone. */
     static String text(long epochMicros) {

@@ -16,8 +16,7 @@ public final class JupyterHubTokenHash {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private JupyterHubTokenHash() {
-    }
+    private JupyterHubTokenHash() {}
 
     /** The stored form of {@code token}, e.g. {@code sha512:1:2e9bfd6b84a040df:bfc6…} (128 hex digest). */
     public static String hash(String token, int rounds, String saltHex) {
@@ -44,8 +43,8 @@ public final class JupyterHubTokenHash {
             return false;
         }
         String expected = hash(token, Integer.parseInt(parts[1]), parts[2]);
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                hashed.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), hashed.getBytes(StandardCharsets.US_ASCII));
     }
 
     static String hex(byte[] bytes) {

@@ -19,10 +19,12 @@ public final class ServerDdl {
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE TABLE (\\w+) \\(");
 
     /** The database engines a demo or test hub can be copied to. */
-    public enum Engine { POSTGRESQL, MARIADB }
-
-    private ServerDdl() {
+    public enum Engine {
+        POSTGRESQL,
+        MARIADB
     }
+
+    private ServerDdl() {}
 
     /** The statements of {@code sqliteScript}, translated for {@code engine}, in order. */
     public static List<String> translate(String sqliteScript, Engine engine) {
@@ -88,7 +90,9 @@ public final class ServerDdl {
     private static String translateLine(String line, Engine engine) {
         String translated = line;
         Matcher column = COLUMN_LINE.matcher(line);
-        if (column.matches() && !List.of("CONSTRAINT", "PRIMARY", "UNIQUE").contains(column.group(2).toUpperCase(Locale.ROOT))) {
+        if (column.matches()
+                && !List.of("CONSTRAINT", "PRIMARY", "UNIQUE")
+                        .contains(column.group(2).toUpperCase(Locale.ROOT))) {
             translated = column.group(1) + quote(column.group(2), engine) + column.group(3);
         }
         return translateTypes(translated, engine);

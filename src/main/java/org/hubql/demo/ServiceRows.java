@@ -13,8 +13,7 @@ final class ServiceRows {
 
     private static final String COOKIE_NAME = "jupyterhub-services";
 
-    private ServiceRows() {
-    }
+    private ServiceRows() {}
 
     /** Writes the services; returns the plaintext API token of {@code announcement}. */
     static String write(DemoRows rows, DemoRandom random, TokenMinter tokens, ClientSecrets secrets)
@@ -30,8 +29,8 @@ final class ServiceRows {
         tokens.serviceApiToken(cullIdle);
         String announcementToken = tokens.serviceApiToken(announcement);
         tokens.serviceApiToken(grader);
-        rows.oauthClient("service-" + ANNOUNCEMENT, secrets.hashedSecret(announcementToken),
-                baseUrl + "oauth_callback");
+        rows.oauthClient(
+                "service-" + ANNOUNCEMENT, secrets.hashedSecret(announcementToken), baseUrl + "oauth_callback");
         return announcementToken;
     }
 }

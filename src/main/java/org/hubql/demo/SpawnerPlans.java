@@ -14,8 +14,7 @@ final class SpawnerPlans {
     private static final double RUNNING_SHARE = 0.25;
     private static final double STOPPED_SHARE_OF_IDLE = 0.85;
 
-    private SpawnerPlans() {
-    }
+    private SpawnerPlans() {}
 
     static List<SpawnerPlan> forUser(String name, DemoRandom random) {
         switch (name) {

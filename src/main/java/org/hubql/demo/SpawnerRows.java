@@ -29,8 +29,8 @@ final class SpawnerRows {
     void write(long userId, String userName, SpawnerPlan plan, Long userActivity) throws SQLException {
         switch (plan.status()) {
             case NEVER_STARTED -> rows.spawner(userId, null, null, plan.name(), null);
-            case STOPPED -> rows.spawner(userId, null, "{}", plan.name(),
-                    activity(userActivity, STOPPED_ACTIVITY_SPAN));
+            case STOPPED ->
+                rows.spawner(userId, null, "{}", plan.name(), activity(userActivity, STOPPED_ACTIVITY_SPAN));
             case RUNNING -> writeRunning(userId, userName, plan.name(), userActivity);
         }
     }
@@ -38,12 +38,15 @@ final class SpawnerRows {
     /** A spawner that looks running but whose {@code server_id} names a {@code servers} row that does not exist. */
     void writeDangling(long userId, String serverName) throws SQLException {
         long missingServerId = rows.lastServerId() + 1;
-        rows.spawner(userId, missingServerId, pidState(), serverName,
+        rows.spawner(
+                userId,
+                missingServerId,
+                pidState(),
+                serverName,
                 activity(HubTime.recent(random, 60), STOPPED_ACTIVITY_SPAN));
     }
 
-    private void writeRunning(long userId, String userName, String serverName, Long userActivity)
-            throws SQLException {
+    private void writeRunning(long userId, String userName, String serverName, Long userActivity) throws SQLException {
         String userUrl = "/user/" + UrlQuote.quote(userName, "@") + "/";
         String serverUrl = serverName.isEmpty() ? userUrl : userUrl + serverName + "/";
         long serverId = rows.server(random.port(), serverUrl, COOKIE_NAME);

@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /** Python's {@code urllib.parse.quote(text, safe)}: UTF-8 bytes, unreserved and safe characters kept, others %XX. */
 final class UrlQuote {
-    private static final String UNRESERVED =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
+    private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private UrlQuote() {
-    }
+    private UrlQuote() {}
 
     /** {@code quote(text)}, whose default {@code safe} is {@code "/"}. */
     static String quote(String text) {

@@ -13,13 +13,12 @@ final class UserNames {
 
     private static final List<String> SPECIAL = List.of(ADMIN, USER, "müller", "jane.doe@example.org");
     private static final List<String> FIRST = List.of(
-            "maria", "james", "li", "fatima", "olivia", "noah", "sofia", "lucas", "amara", "chen",
-            "emma", "mateo", "yuki", "aisha", "liam", "nina", "omar", "priya", "jonas", "elena",
-            "ravi", "sara", "tomas", "zoe", "hana", "ivan", "leila", "marco", "nora", "kofi");
+            "maria", "james", "li", "fatima", "olivia", "noah", "sofia", "lucas", "amara", "chen", "emma", "mateo",
+            "yuki", "aisha", "liam", "nina", "omar", "priya", "jonas", "elena", "ravi", "sara", "tomas", "zoe", "hana",
+            "ivan", "leila", "marco", "nora", "kofi");
     private static final List<String> FIXED_GROUPS = List.of("staff", "class-2026", "class-2025");
 
-    private UserNames() {
-    }
+    private UserNames() {}
 
     /** How many of the first user ids carry a fixed name. */
     static int specialCount() {

@@ -31,19 +31,27 @@ final class UserRows {
         String name = UserNames.user(id, random);
         boolean admin = name.equals(UserNames.ADMIN) || !name.equals(UserNames.USER) && random.chance(ADMIN_SHARE);
         List<SpawnerPlan> plans = SpawnerPlans.forUser(name, random);
-        boolean neverSeen = plans.isEmpty() && id > UserNames.specialCount()
-                && random.chance(NO_ACTIVITY_SHARE_OF_IDLE);
+        boolean neverSeen =
+                plans.isEmpty() && id > UserNames.specialCount() && random.chance(NO_ACTIVITY_SHARE_OF_IDLE);
         Long activity = neverSeen ? null : HubTime.recent(random, ACTIVITY_DAYS);
         boolean spawned = plans.stream().anyMatch(SpawnerPlan::everStarted);
         byte[] authState = random.chance(AUTH_STATE_SHARE) ? AuthStateBlob.random(random) : null;
 
-        rows.user(id, name, admin, activity == null ? null : HubTime.text(activity), random.uuid4Hex(),
-                spawned ? "{}" : null, authState);
+        rows.user(
+                id,
+                name,
+                admin,
+                activity == null ? null : HubTime.text(activity),
+                random.uuid4Hex(),
+                spawned ? "{}" : null,
+                authState);
         writeMemberships(id, name);
         for (SpawnerPlan plan : plans) {
             spawners.write(id, name, plan, activity);
         }
-        long running = plans.stream().filter(plan -> plan.status() == SpawnerPlan.Status.RUNNING).count();
+        long running = plans.stream()
+                .filter(plan -> plan.status() == SpawnerPlan.Status.RUNNING)
+                .count();
         return writePersonalTokens(id, name, (int) running);
     }
 

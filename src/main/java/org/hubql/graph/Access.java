@@ -73,12 +73,14 @@ final class Access {
      * A root field's value without the objects the viewer may not see: null in their place for a single object,
      * or in a list, left out (or null in place, for {@code keepPositions}).
      */
-    @Nullable Object visibleOnly(GraphQLSchema schema, @Nullable Object value, boolean keepPositions) {
+    @Nullable
+    Object visibleOnly(GraphQLSchema schema, @Nullable Object value, boolean keepPositions) {
         if (!restricted) {
             return value;
         }
         if (value instanceof CompletionStage<?> stage) {
-            return stage.thenApply(done -> visibleOnly(schema, done, keepPositions)).toCompletableFuture();
+            return stage.thenApply(done -> visibleOnly(schema, done, keepPositions))
+                    .toCompletableFuture();
         }
         if (value instanceof List<?> list) {
             List<Object> kept = new ArrayList<>(list.size());

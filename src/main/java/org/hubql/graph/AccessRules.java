@@ -52,7 +52,9 @@ final class AccessRules {
         }
         List<String> any = scope.getArgument("any").getValue();
         List<String> all = scope.getArgument("all").getValue();
-        Rule rule = all != null ? new Rule.Scopes(List.copyOf(all), true) : new Rule.Scopes(List.copyOf(any == null ? List.of() : any), false);
+        Rule rule = all != null
+                ? new Rule.Scopes(List.copyOf(all), true)
+                : new Rule.Scopes(List.copyOf(any == null ? List.of() : any), false);
         scopes.addAll(((Rule.Scopes) rule).scopes());
         return rule;
     }

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 final class Authorization extends SimplePerformantInstrumentation {
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
-                                                InstrumentationState state) {
+    public DataFetcher<?> instrumentDataFetcher(
+            DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
         DataFetchingEnvironment environment = parameters.getEnvironment();
         Access access = RequestContext.of(environment).access();
         if (!access.restricted()) {
@@ -45,12 +45,18 @@ final class Authorization extends SimplePerformantInstrumentation {
                 return denied(env, rule);
             }
             Object value = fetcher.get(env);
-            return atRoot ? access.visibleOnly(env.getGraphQLSchema(), value, field.getName().equals("nodes")) : value;
+            return atRoot
+                    ? access.visibleOnly(
+                            env.getGraphQLSchema(), value, field.getName().equals("nodes"))
+                    : value;
         };
     }
 
     private static DataFetcherResult<Object> denied(DataFetchingEnvironment env, Rule rule) {
-        return DataFetcherResult.newResult().data(emptyValue(env.getFieldType())).error(forbidden(env, rule)).build();
+        return DataFetcherResult.newResult()
+                .data(emptyValue(env.getFieldType()))
+                .error(forbidden(env, rule))
+                .build();
     }
 
     /** What a refused field holds: an empty list or page where the schema promises one, else null. */
@@ -66,11 +72,18 @@ final class Authorization extends SimplePerformantInstrumentation {
     }
 
     static GraphQLError forbidden(DataFetchingEnvironment env, Rule rule) {
-        String field = ((GraphQLObjectType) env.getParentType()).getName() + "." + env.getField().getName();
+        String field = ((GraphQLObjectType) env.getParentType()).getName() + "."
+                + env.getField().getName();
         List<String> scopes = rule instanceof Rule.Scopes declared ? declared.scopes() : List.of();
-        String needs = scopes.isEmpty() ? "a scope no token has (it declares none)"
-                : (scopes.size() == 1 ? "the scope " : rule instanceof Rule.Scopes declared && declared.all() ? "all of the scopes "
-                        : "one of the scopes ") + String.join(", ", scopes.stream().map(s -> "`" + s + "`").toList());
+        String needs = scopes.isEmpty()
+                ? "a scope no token has (it declares none)"
+                : (scopes.size() == 1
+                                ? "the scope "
+                                : rule instanceof Rule.Scopes declared && declared.all()
+                                        ? "all of the scopes "
+                                        : "one of the scopes ")
+                        + String.join(
+                                ", ", scopes.stream().map(s -> "`" + s + "`").toList());
         return GraphqlErrorBuilder.newError(env)
                 .message("`%s` needs %s for this object; the token does not have it", field, needs)
                 .extensions(Map.of("code", ErrorCodes.FORBIDDEN, "requiredScopes", scopes))

@@ -79,13 +79,15 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
     }
 
     @Override
-    public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
+    public CompletableFuture<ExecutionResult> execute(
+            ExecutionContext context, ExecutionStrategyParameters parameters) {
         if (!plainRoad(context)) {
             return super.execute(context, parameters);
         }
         try {
             Map<String, Object> data = new Run(context).execute(parameters.getFields());
-            return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult().data(data).build());
+            return CompletableFuture.completedFuture(
+                    ExecutionResult.newExecutionResult().data(data).build());
         } catch (OffRoad offRoad) {
             handedBack.increment();
             return super.execute(context, parameters);
@@ -98,7 +100,8 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
 
     private static boolean plainRoad(ExecutionContext context) {
         RequestContext request = context.getGraphQLContext().get(RequestContext.class);
-        return request != null && context.getOperationDefinition().getOperation() == OperationDefinition.Operation.QUERY;
+        return request != null
+                && context.getOperationDefinition().getOperation() == OperationDefinition.Operation.QUERY;
     }
 
     /** The operation needs more than the plain road: graphql-java's own strategy runs it instead. */
@@ -111,9 +114,12 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
     }
 
     /** The objects of one type that one field produced, with the result maps they fill. */
-    private record Batch(GraphQLObjectType type, MergedSelectionSet fields, ResultPath path, List<Object> sources,
-                         List<Map<String, Object>> results) {
-    }
+    private record Batch(
+            GraphQLObjectType type,
+            MergedSelectionSet fields,
+            ResultPath path,
+            List<Object> sources,
+            List<Map<String, Object>> results) {}
 
     /** One execution of one operation. */
     private static final class Run {
@@ -125,19 +131,26 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
 
         Run(ExecutionContext context) {
             this.context = context;
-            this.access = context.getGraphQLContext().<RequestContext>get(RequestContext.class).access();
+            this.access = context.getGraphQLContext()
+                    .<RequestContext>get(RequestContext.class)
+                    .access();
             this.schema = context.getGraphQLSchema();
             this.loaders = context.getDataLoaderRegistry();
             // dispatching is done here, level by level, so loaders are handed out without graphql-java's level tracking
-            this.fetchContext = GraphQLContext.newContext().of(context.getGraphQLContext())
+            this.fetchContext = GraphQLContext.newContext()
+                    .of(context.getGraphQLContext())
                     .put(DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_CHAINING, false)
                     .build();
         }
 
         Map<String, Object> execute(MergedSelectionSet rootFields) {
             Map<String, Object> data = new LinkedHashMap<>();
-            List<Batch> level = List.of(new Batch(schema.getQueryType(), rootFields, ResultPath.rootPath(),
-                    listOf(context.getValueUnboxer().unbox(context.getRoot())), List.of(data)));
+            List<Batch> level = List.of(new Batch(
+                    schema.getQueryType(),
+                    rootFields,
+                    ResultPath.rootPath(),
+                    listOf(context.getValueUnboxer().unbox(context.getRoot())),
+                    List.of(data)));
             List<FetchedField> waiting = List.of();
             while (!level.isEmpty() || !waiting.isEmpty()) {
                 List<FetchedField> fetched = new ArrayList<>(waiting);
@@ -197,20 +210,33 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
             }
             DataFetcher<?> fetcher = schema.getCodeRegistry().getDataFetcher(batch.type(), definition);
             ResultPath path = batch.path().segment(field.getResultKey());
-            Map<String, Object> arguments = ValuesResolver.getArgumentValues(schema.getCodeRegistry(), definition.getArguments(),
-                    field.getArguments(), context.getCoercedVariables(), context.getGraphQLContext(), context.getLocale());
+            Map<String, Object> arguments = ValuesResolver.getArgumentValues(
+                    schema.getCodeRegistry(),
+                    definition.getArguments(),
+                    field.getArguments(),
+                    context.getCoercedVariables(),
+                    context.getGraphQLContext(),
+                    context.getLocale());
             Supplier<ExecutionStepInfo> stepInfo = () -> ExecutionStepInfo.newExecutionStepInfo()
-                    .type(definition.getType()).fieldDefinition(definition).fieldContainer(batch.type()).field(field)
-                    .path(path).build();
+                    .type(definition.getType())
+                    .fieldDefinition(definition)
+                    .fieldContainer(batch.type())
+                    .field(field)
+                    .path(path)
+                    .build();
             LightDataFetcher<?> light = fetcher instanceof LightDataFetcher<?> trivial ? trivial : null;
-            DataFetchingEnvironment shared = light != null ? null : environment(batch, field, definition, arguments, path, stepInfo);
+            DataFetchingEnvironment shared =
+                    light != null ? null : environment(batch, field, definition, arguments, path, stepInfo);
             for (int i = 0; i < values.length; i++) {
                 Object source = batch.sources().get(i);
                 Object value;
                 try {
                     value = light != null
-                            ? light.get(definition, source,
-                                    () -> new WithSource(environment(batch, field, definition, arguments, path, stepInfo), source))
+                            ? light.get(
+                                    definition,
+                                    source,
+                                    () -> new WithSource(
+                                            environment(batch, field, definition, arguments, path, stepInfo), source))
                             : fetcher.get(new WithSource(shared, source));
                 } catch (Exception e) {
                     throw new OffRoad();
@@ -228,9 +254,13 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
          * What a fetcher sees of a field, the same for every object of the batch but its source. Paths leave out
          * list indices, which no fetcher of the plain road reads.
          */
-        private DataFetchingEnvironment environment(Batch batch, MergedField field, GraphQLFieldDefinition definition,
-                                                    Map<String, Object> arguments, ResultPath path,
-                                                    Supplier<ExecutionStepInfo> stepInfo) {
+        private DataFetchingEnvironment environment(
+                Batch batch,
+                MergedField field,
+                GraphQLFieldDefinition definition,
+                Map<String, Object> arguments,
+                ResultPath path,
+                Supplier<ExecutionStepInfo> stepInfo) {
             return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(context)
                     .graphQLContext(fetchContext)
                     .arguments(arguments)
@@ -239,7 +269,9 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
                     .fieldType(definition.getType())
                     .parentType(batch.type())
                     .executionStepInfo(stepInfo)
-                    .selectionSet(DataFetchingFieldSelectionSetImpl.newCollector(schema, definition.getType(),
+                    .selectionSet(DataFetchingFieldSelectionSetImpl.newCollector(
+                            schema,
+                            definition.getType(),
                             () -> context.getNormalizedQueryTree().get().getNormalizedField(field, batch.type(), path)))
                     .build();
         }
@@ -290,7 +322,9 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
                 ResultPath path = batch.path().segment(field.getResultKey());
                 for (int i = 0; i < values.length; i++) {
                     Object value = values[i] instanceof CompletableFuture<?> future ? joined(future) : values[i];
-                    batch.results().get(i).put(field.getResultKey(), completeValue(definition.getType(), value, path, next));
+                    batch.results()
+                            .get(i)
+                            .put(field.getResultKey(), completeValue(definition.getType(), value, path, next));
                 }
             }
 
@@ -302,7 +336,8 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
                 return value;
             }
 
-            private Object completeValue(GraphQLOutputType type, Object value, ResultPath path, Map<Object, Batch> next) {
+            private Object completeValue(
+                    GraphQLOutputType type, Object value, ResultPath path, Map<Object, Batch> next) {
                 if (value == null) {
                     if (type instanceof GraphQLNonNull) {
                         throw new OffRoad();
@@ -333,14 +368,18 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
                 return completeObject(unwrapped, value, path, next);
             }
 
-            private Object completeObject(GraphQLType declared, Object value, ResultPath path, Map<Object, Batch> next) {
-                GraphQLObjectType type = declared instanceof GraphQLObjectType object ? object : Wiring.objectTypeOf(schema, value);
-                if (type == null || !(declared instanceof GraphQLObjectType)
-                        && !schema.isPossibleType((GraphQLNamedType) declared, type)) {
+            private Object completeObject(
+                    GraphQLType declared, Object value, ResultPath path, Map<Object, Batch> next) {
+                GraphQLObjectType type =
+                        declared instanceof GraphQLObjectType object ? object : Wiring.objectTypeOf(schema, value);
+                if (type == null
+                        || !(declared instanceof GraphQLObjectType)
+                                && !schema.isPossibleType((GraphQLNamedType) declared, type)) {
                     throw new OffRoad();
                 }
-                Batch batch = next.computeIfAbsent(List.of(field, type), key -> new Batch(type, collectFields(type), path,
-                        new ArrayList<>(), new ArrayList<>()));
+                Batch batch = next.computeIfAbsent(
+                        List.of(field, type),
+                        key -> new Batch(type, collectFields(type), path, new ArrayList<>(), new ArrayList<>()));
                 Map<String, Object> result = new LinkedHashMap<>();
                 batch.sources().add(value);
                 batch.results().add(result);

@@ -16,10 +16,13 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<Com
      * The page from rows fetched with a limit one above the page size: the extra row only tells that a next
      * page exists.
      */
-    static <T> Connection<T> of(List<T> rows, int pageSize, Function<T, String> cursor,
-                                Supplier<CompletableFuture<Integer>> totalCount) {
+    static <T> Connection<T> of(
+            List<T> rows, int pageSize, Function<T, String> cursor, Supplier<CompletableFuture<Integer>> totalCount) {
         boolean hasNextPage = rows.size() > pageSize;
-        List<Edge<T>> edges = rows.stream().limit(pageSize).map(row -> new Edge<>(row, cursor)).toList();
+        List<Edge<T>> edges = rows.stream()
+                .limit(pageSize)
+                .map(row -> new Edge<>(row, cursor))
+                .toList();
         String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new Connection<>(edges, new PageInfo(hasNextPage, endCursor), totalCount);
     }
@@ -43,6 +46,5 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Supplier<Com
         }
     }
 
-    public record PageInfo(boolean hasNextPage, @Nullable String endCursor) {
-    }
+    public record PageInfo(boolean hasNextPage, @Nullable String endCursor) {}
 }

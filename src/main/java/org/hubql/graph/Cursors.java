@@ -29,13 +29,17 @@ final class Cursors {
         switch (sort) {
             case ID -> array.addNull();
             case NAME -> array.add(user.name());
-            case LAST_ACTIVITY -> array.add(user.lastActivity() == null ? null : user.lastActivity().toString());
+            case LAST_ACTIVITY ->
+                array.add(
+                        user.lastActivity() == null ? null : user.lastActivity().toString());
         }
         return encode(array.add(user.id()));
     }
 
     static UserKeyset userKeyset(String cursor, UserSort sort) {
-        JsonNode array = decode(cursor, "users:" + sort.name(),
+        JsonNode array = decode(
+                cursor,
+                "users:" + sort.name(),
                 "this cursor belongs to another list or order; use one from the same `orderBy`");
         JsonNode value = array.get(1);
         long id = array.get(2).asLong();
@@ -51,7 +55,9 @@ final class Cursors {
     }
 
     static String groupAfter(String cursor) {
-        return decode(cursor, "groups", "this cursor does not belong to `groups`").get(1).asText();
+        return decode(cursor, "groups", "this cursor does not belong to `groups`")
+                .get(1)
+                .asText();
     }
 
     static String member(User user) {
@@ -59,11 +65,15 @@ final class Cursors {
     }
 
     static long memberAfter(String cursor) {
-        return decode(cursor, "members", "this cursor does not belong to a group's `users`").get(2).asLong();
+        return decode(cursor, "members", "this cursor does not belong to a group's `users`")
+                .get(2)
+                .asLong();
     }
 
     private static String encode(ArrayNode array) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(array.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(array.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode decode(String cursor, String expectedTag, String mismatch) {
@@ -73,7 +83,11 @@ final class Cursors {
         } catch (IllegalArgumentException | IOException e) {
             throw malformed();
         }
-        if (array == null || !array.isArray() || array.size() != 3 || !array.get(0).isTextual() || !array.get(2).canConvertToLong()) {
+        if (array == null
+                || !array.isArray()
+                || array.size() != 3
+                || !array.get(0).isTextual()
+                || !array.get(2).canConvertToLong()) {
             throw malformed();
         }
         if (!array.get(0).asText().equals(expectedTag)) {
@@ -91,6 +105,7 @@ final class Cursors {
     }
 
     private static BadInputException malformed() {
-        return new BadInputException("malformed cursor; pass the `endCursor` or an edge's `cursor` exactly as returned");
+        return new BadInputException(
+                "malformed cursor; pass the `endCursor` or an edge's `cursor` exactly as returned");
     }
 }

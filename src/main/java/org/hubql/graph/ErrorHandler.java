@@ -20,7 +20,8 @@ final class ErrorHandler implements DataFetcherExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
     @Override
-    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+            DataFetcherExceptionHandlerParameters params) {
         Throwable error = unwrap(params.getException());
         GraphQLError graphQLError = GraphqlErrorBuilder.newError()
                 .path(params.getPath())
@@ -28,7 +29,8 @@ final class ErrorHandler implements DataFetcherExceptionHandler {
                 .message(messageFor(error))
                 .extensions(Map.of("code", codeFor(error)))
                 .build();
-        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(graphQLError).build());
+        return CompletableFuture.completedFuture(
+                DataFetcherExceptionHandlerResult.newResult(graphQLError).build());
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -22,8 +22,12 @@ final class GroupFetchers {
             Long afterUserId = after == null ? null : Cursors.memberAfter(after);
             return RequestContext.loader(env, Loaders.MEMBERS_BY_GROUP)
                     .load(new MembersKey(group.id(), afterUserId, size + 1))
-                    .thenApply(rows -> Connection.of(size == 0 ? List.of() : rows, size, Cursors::member,
-                            () -> RequestContext.loader(env, Loaders.MEMBER_COUNT_BY_GROUP).load(group.id())
+                    .thenApply(rows -> Connection.of(
+                            size == 0 ? List.of() : rows,
+                            size,
+                            Cursors::member,
+                            () -> RequestContext.loader(env, Loaders.MEMBER_COUNT_BY_GROUP)
+                                    .load(group.id())
                                     .thenApply(total -> total == null ? 0 : total)));
         };
     }

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -45,13 +44,20 @@ public final class HubGraph {
         this.queries = database.queries();
         this.options = options;
         this.sdl = readSdl();
-        GraphQLSchema schema = newSchema(sdl, Wiring.newWiring(options.pageSize(), database.schema(), database.dialect().engineName()));
+        GraphQLSchema schema = newSchema(
+                sdl,
+                Wiring.newWiring(
+                        options.pageSize(),
+                        database.schema(),
+                        database.dialect().engineName()));
         this.rules = new AccessRules(schema);
         this.breadthFirst = new BreadthFirstStrategy(new ErrorHandler());
         this.graphQL = GraphQL.newGraphQL(schema)
-                .queryExecutionStrategy(options.breadthFirst() ? breadthFirst : new AsyncExecutionStrategy(new ErrorHandler()))
+                .queryExecutionStrategy(
+                        options.breadthFirst() ? breadthFirst : new AsyncExecutionStrategy(new ErrorHandler()))
                 .preparsedDocumentProvider(new DocumentCache(500))
-                .instrumentation(new HubInstrumentation(Limits.instrumentations(options.limits(), options.pageSize()), new Authorization()))
+                .instrumentation(new HubInstrumentation(
+                        Limits.instrumentations(options.limits(), options.pageSize()), new Authorization()))
                 .build();
     }
 
@@ -109,8 +115,11 @@ public final class HubGraph {
                 .operationName(request.operationName())
                 .variables(request.variables() == null ? Map.of() : request.variables())
                 .dataLoaderRegistry(Loaders.newRegistry(queries, sql))
-                .graphQLContext(Map.of(RequestContext.class, new RequestContext(queries, sql, new Access(viewer, rules)),
-                        Introspection.INTROSPECTION_DISABLED, !options.limits().introspection()));
+                .graphQLContext(Map.of(
+                        RequestContext.class,
+                        new RequestContext(queries, sql, new Access(viewer, rules)),
+                        Introspection.INTROSPECTION_DISABLED,
+                        !options.limits().introspection()));
         GraphQL.unusualConfiguration(input).dataloaderConfig().enableDataLoaderChaining(true);
         // every loader completes on this thread (Loaders), so execution has finished when this returns; the time limit
         // is kept by Sql, which cancels a statement at the deadline and fails the request with code TIMEOUT
@@ -119,7 +128,9 @@ public final class HubGraph {
 
     private ExecutionResult timedOut() {
         GraphQLError error = GraphqlErrorBuilder.newError()
-                .message("the request's time limit of %d s was reached", options.requestTimeout().toSeconds())
+                .message(
+                        "the request's time limit of %d s was reached",
+                        options.requestTimeout().toSeconds())
                 .extensions(Map.of("code", ErrorCodes.TIMEOUT))
                 .build();
         return ExecutionResult.newExecutionResult().addError(error).build();

@@ -43,10 +43,12 @@ final class HubInstrumentation extends ChainedInstrumentation {
     }
 
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                                                                         @Nullable InstrumentationState state) {
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, @Nullable InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
-        Passed operation = new Passed(execution.getDocument(), execution.getOperationDefinition(),
+        Passed operation = new Passed(
+                execution.getDocument(),
+                execution.getOperationDefinition(),
                 execution.getCoercedVariables().toMap());
         if (passed.contains(operation)) {
             return SimpleInstrumentationContext.noOp();
@@ -63,7 +65,9 @@ final class HubInstrumentation extends ChainedInstrumentation {
     private record Passed(Document document, OperationDefinition operation, Map<String, Object> variables) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof Passed that && document == that.document && operation == that.operation
+            return other instanceof Passed that
+                    && document == that.document
+                    && operation == that.operation
                     && variables.equals(that.variables);
         }
 
@@ -74,47 +78,50 @@ final class HubInstrumentation extends ChainedInstrumentation {
     }
 
     @Override
-    public @Nullable ExecutionStrategyInstrumentationContext beginExecutionStrategy(InstrumentationExecutionStrategyParameters parameters,
-                                                                          @Nullable InstrumentationState state) {
+    public @Nullable ExecutionStrategyInstrumentationContext beginExecutionStrategy(
+            InstrumentationExecutionStrategyParameters parameters, @Nullable InstrumentationState state) {
         return null;
     }
 
     @Override
-    public @Nullable ExecuteObjectInstrumentationContext beginExecuteObject(InstrumentationExecutionStrategyParameters parameters,
-                                                                  @Nullable InstrumentationState state) {
+    public @Nullable ExecuteObjectInstrumentationContext beginExecuteObject(
+            InstrumentationExecutionStrategyParameters parameters, @Nullable InstrumentationState state) {
         return null;
     }
 
     @Override
-    public @Nullable InstrumentationContext<Object> beginDeferredField(InstrumentationFieldParameters parameters, @Nullable InstrumentationState state) {
+    public @Nullable InstrumentationContext<Object> beginDeferredField(
+            InstrumentationFieldParameters parameters, @Nullable InstrumentationState state) {
         return null;
     }
 
     @Override
-    public @Nullable InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters, @Nullable InstrumentationState state) {
+    public @Nullable InstrumentationContext<Object> beginFieldExecution(
+            InstrumentationFieldParameters parameters, @Nullable InstrumentationState state) {
         return null;
     }
 
     @Override
-    public @Nullable InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters, @Nullable InstrumentationState state) {
+    public @Nullable InstrumentationContext<Object> beginFieldFetch(
+            InstrumentationFieldFetchParameters parameters, @Nullable InstrumentationState state) {
         return null;
     }
 
     @Override
-    public @Nullable FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
-                                                                  @Nullable InstrumentationState state) {
+    public @Nullable FieldFetchingInstrumentationContext beginFieldFetching(
+            InstrumentationFieldFetchParameters parameters, @Nullable InstrumentationState state) {
         return null;
     }
 
     @Override
-    public @Nullable InstrumentationContext<Object> beginFieldCompletion(InstrumentationFieldCompleteParameters parameters,
-                                                               @Nullable InstrumentationState state) {
+    public @Nullable InstrumentationContext<Object> beginFieldCompletion(
+            InstrumentationFieldCompleteParameters parameters, @Nullable InstrumentationState state) {
         return null;
     }
 
     @Override
-    public @Nullable InstrumentationContext<Object> beginFieldListCompletion(InstrumentationFieldCompleteParameters parameters,
-                                                                   @Nullable InstrumentationState state) {
+    public @Nullable InstrumentationContext<Object> beginFieldListCompletion(
+            InstrumentationFieldCompleteParameters parameters, @Nullable InstrumentationState state) {
         return null;
     }
 }

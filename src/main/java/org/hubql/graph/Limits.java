@@ -11,7 +11,6 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
-import graphql.validation.ValidationError;
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -22,6 +21,7 @@ import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.validation.ValidationError;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -40,7 +40,10 @@ final class Limits {
     }
 
     static List<Instrumentation> instrumentations(QueryLimits limits, PageSize pageSize) {
-        return List.of(new DocumentSize(limits.maxFields()), new FieldCounts(limits), depth(limits.maxDepth()),
+        return List.of(
+                new DocumentSize(limits.maxFields()),
+                new FieldCounts(limits),
+                depth(limits.maxDepth()),
                 cost(limits.maxCost(), pageSize));
     }
 
@@ -48,7 +51,9 @@ final class Limits {
         return new MaxQueryDepthInstrumentation(maxDepth) {
             @Override
             protected AbortExecutionException mkAbortException(int depth, int max) {
-                return new LimitExceeded(ErrorCodes.QUERY_TOO_DEEP, "the query is " + depth + " levels deep; at most " + max + " are allowed");
+                return new LimitExceeded(
+                        ErrorCodes.QUERY_TOO_DEEP,
+                        "the query is " + depth + " levels deep; at most " + max + " are allowed");
             }
         };
     }
@@ -57,8 +62,10 @@ final class Limits {
         return new MaxQueryComplexityInstrumentation(maxCost, new QueryCost(pageSize)) {
             @Override
             protected AbortExecutionException mkAbortException(int cost, int max) {
-                return new LimitExceeded(ErrorCodes.QUERY_TOO_COMPLEX, "the query could return about " + cost
-                        + " objects; at most " + max + " are allowed (ask for smaller pages with `first`)");
+                return new LimitExceeded(
+                        ErrorCodes.QUERY_TOO_COMPLEX,
+                        "the query could return about " + cost + " objects; at most " + max
+                                + " are allowed (ask for smaller pages with `first`)");
             }
         };
     }
@@ -76,25 +83,31 @@ final class Limits {
         }
 
         @Override
-        public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
-                                                                            InstrumentationState state) {
+        public InstrumentationContext<List<ValidationError>> beginValidation(
+                InstrumentationValidationParameters parameters, InstrumentationState state) {
             Document document = parameters.getDocument();
             Map<String, FragmentDefinition> fragments = new HashMap<>();
-            document.getDefinitionsOfType(FragmentDefinition.class).forEach(fragment -> fragments.put(fragment.getName(), fragment));
+            document.getDefinitionsOfType(FragmentDefinition.class)
+                    .forEach(fragment -> fragments.put(fragment.getName(), fragment));
             long fields = 0;
             for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
                 fields += count(operation.getSelectionSet(), fragments, new HashSet<>(), maxFields + 1L - fields);
             }
             if (fields > maxFields) {
-                throw new LimitExceeded(ErrorCodes.TOO_MANY_FIELDS, "the document selects more than " + maxFields
-                        + " fields (fragments counted each time they are spread); ask for less in one request");
+                throw new LimitExceeded(
+                        ErrorCodes.TOO_MANY_FIELDS,
+                        "the document selects more than " + maxFields
+                                + " fields (fragments counted each time they are spread); ask for less in one request");
             }
             return SimpleInstrumentationContext.noOp();
         }
 
         /** The selections below {@code selections}, counting no further than {@code budget}; a fragment cycle counts once. */
-        private static long count(SelectionSet selections, Map<String, FragmentDefinition> fragments, Set<String> spreading,
-                                  long budget) {
+        private static long count(
+                SelectionSet selections,
+                Map<String, FragmentDefinition> fragments,
+                Set<String> spreading,
+                long budget) {
             long fields = 0;
             for (Selection<?> selection : selections.getSelections()) {
                 if (fields >= budget) {
@@ -107,9 +120,11 @@ final class Limits {
                     }
                 } else if (selection instanceof InlineFragment inline) {
                     fields += count(inline.getSelectionSet(), fragments, spreading, budget - fields);
-                } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
+                } else if (selection instanceof FragmentSpread spread
+                        && fragments.containsKey(spread.getName())
                         && spreading.add(spread.getName())) {
-                    fields += count(fragments.get(spread.getName()).getSelectionSet(), fragments, spreading, budget - fields);
+                    fields += count(
+                            fragments.get(spread.getName()).getSelectionSet(), fragments, spreading, budget - fields);
                     spreading.remove(spread.getName());
                 }
             }
@@ -126,35 +141,43 @@ final class Limits {
         }
 
         @Override
-        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                                                                             InstrumentationState state) {
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
             Document document = parameters.getExecutionContext().getDocument();
             int aliases = countAliases(document);
             if (aliases > limits.maxAliases()) {
-                throw new LimitExceeded(ErrorCodes.TOO_MANY_ALIASES, "the query has " + aliases + " aliases; at most "
-                        + limits.maxAliases() + " are allowed");
+                throw new LimitExceeded(
+                        ErrorCodes.TOO_MANY_ALIASES,
+                        "the query has " + aliases + " aliases; at most " + limits.maxAliases() + " are allowed");
             }
             OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
-            int rootFields = countFields(operation.getSelectionSet(), parameters.getExecutionContext().getFragmentsByName(),
+            int rootFields = countFields(
+                    operation.getSelectionSet(),
+                    parameters.getExecutionContext().getFragmentsByName(),
                     new HashSet<>());
             if (rootFields > limits.maxRootFields()) {
-                throw new LimitExceeded(ErrorCodes.TOO_MANY_ROOT_FIELDS, "the query selects " + rootFields + " root fields; at most "
-                        + limits.maxRootFields() + " are allowed");
+                throw new LimitExceeded(
+                        ErrorCodes.TOO_MANY_ROOT_FIELDS,
+                        "the query selects " + rootFields + " root fields; at most " + limits.maxRootFields()
+                                + " are allowed");
             }
             return SimpleInstrumentationContext.noOp();
         }
 
         /** Fields of a selection set, with its fragments spread in (validation has already refused cycles). */
-        private static int countFields(SelectionSet selections, Map<String, FragmentDefinition> fragments, Set<String> spread) {
+        private static int countFields(
+                SelectionSet selections, Map<String, FragmentDefinition> fragments, Set<String> spread) {
             int fields = 0;
             for (Selection<?> selection : selections.getSelections()) {
                 if (selection instanceof Field) {
                     fields++;
                 } else if (selection instanceof InlineFragment inline) {
                     fields += countFields(inline.getSelectionSet(), fragments, spread);
-                } else if (selection instanceof FragmentSpread fragmentSpread && spread.add(fragmentSpread.getName())
+                } else if (selection instanceof FragmentSpread fragmentSpread
+                        && spread.add(fragmentSpread.getName())
                         && fragments.containsKey(fragmentSpread.getName())) {
-                    fields += countFields(fragments.get(fragmentSpread.getName()).getSelectionSet(), fragments, spread);
+                    fields +=
+                            countFields(fragments.get(fragmentSpread.getName()).getSelectionSet(), fragments, spread);
                 }
             }
             return fields;
@@ -170,7 +193,9 @@ final class Limits {
                     aliases++;
                 }
                 for (Node<?> child : node.getChildren()) {
-                    if (child instanceof Selection<?> || child instanceof SelectionSet || child instanceof Definition<?>) {
+                    if (child instanceof Selection<?>
+                            || child instanceof SelectionSet
+                            || child instanceof Definition<?>) {
                         pending.push(child);
                     }
                 }

@@ -9,8 +9,19 @@ import java.util.Set;
  * Clients must treat ids as opaque.
  */
 record NodeId(String type, long databaseId) {
-    static final Set<String> TYPES = Set.of("User", "Spawner", "Server", "Service", "Group", "ApiToken",
-            "OAuthClient", "OAuthAccessToken", "OAuthCode", "Role", "Share", "ShareCode");
+    static final Set<String> TYPES = Set.of(
+            "User",
+            "Spawner",
+            "Server",
+            "Service",
+            "Group",
+            "ApiToken",
+            "OAuthClient",
+            "OAuthAccessToken",
+            "OAuthCode",
+            "Role",
+            "Share",
+            "ShareCode");
 
     String encode() {
         byte[] raw = (type + ":" + databaseId).getBytes(StandardCharsets.UTF_8);

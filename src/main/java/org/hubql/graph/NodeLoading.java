@@ -14,7 +14,8 @@ final class NodeLoading {
 
     @SuppressWarnings("unchecked")
     static CompletableFuture<Object> load(DataFetchingEnvironment env, NodeId id) {
-        CompletableFuture<?> found = RequestContext.loader(env, loaderOf(id.type())).load(id.databaseId());
+        CompletableFuture<?> found =
+                RequestContext.loader(env, loaderOf(id.type())).load(id.databaseId());
         if (id.type().equals("Server") && RequestContext.of(env).access().restricted()) {
             found = ServerFetchers.withOwner(env, (CompletableFuture<Server>) found);
         }

@@ -1,7 +1,6 @@
 package org.hubql.graph;
 
 import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingEnvironment;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,9 +35,12 @@ final class QueryFetchers {
     DataFetcher<?> nodes() {
         return env -> {
             List<String> ids = env.getArgument("ids");
-            List<CompletableFuture<Object>> loads = ids.stream().map(id -> NodeLoading.load(env, NodeId.decode(id))).toList();
+            List<CompletableFuture<Object>> loads = ids.stream()
+                    .map(id -> NodeLoading.load(env, NodeId.decode(id)))
+                    .toList();
             return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> loads.stream().map(CompletableFuture::join).toList());
+                    .thenApply(
+                            done -> loads.stream().map(CompletableFuture::join).toList());
         };
     }
 
@@ -50,17 +52,24 @@ final class QueryFetchers {
         return env -> {
             int size = pageSize.resolve(env.getArgument("first"));
             RequestContext context = RequestContext.of(env);
-            UserSelection selection = listable(context.access().grants().reach("list:users"),
+            UserSelection selection = listable(
+                    context.access().grants().reach("list:users"),
                     UserArguments.selection(env.getArgument("filter"), env.getArgument("orderBy")));
             String after = env.getArgument("after");
             UserKeyset position = after == null ? null : Cursors.userKeyset(after, selection.sort());
             if (selection.onlyIds() != null && selection.onlyIds().isEmpty()) {
                 return Connection.<User>empty();
             }
-            List<User> rows = size == 0 ? List.of() : context.queries().users().page(context.sql(), selection, position, size + 1);
+            List<User> rows = size == 0
+                    ? List.of()
+                    : context.queries().users().page(context.sql(), selection, position, size + 1);
             prime(RequestContext.loader(env, Loaders.USER_BY_ID), rows);
-            return Connection.of(rows, size, user -> Cursors.user(selection.sort(), user),
-                    () -> CompletableFuture.completedFuture(context.queries().users().count(context.sql(), selection)));
+            return Connection.of(
+                    rows,
+                    size,
+                    user -> Cursors.user(selection.sort(), user),
+                    () -> CompletableFuture.completedFuture(
+                            context.queries().users().count(context.sql(), selection)));
         };
     }
 
@@ -75,13 +84,20 @@ final class QueryFetchers {
             String afterName = after == null ? null : Cursors.groupAfter(after);
             RequestContext context = RequestContext.of(env);
             Reach listable = context.access().grants().reach("list:groups");
-            Set<Long> only = listable instanceof Reach.Named named ? Set.copyOf(named.groups().asList()) : null;
+            Set<Long> only = listable instanceof Reach.Named named
+                    ? Set.copyOf(named.groups().asList())
+                    : null;
             if (only != null && only.isEmpty()) {
                 return Connection.<Group>empty();
             }
-            List<Group> rows = size == 0 ? List.of() : context.queries().groups().page(context.sql(), only, afterName, size + 1);
-            return Connection.of(rows, size, Cursors::group,
-                    () -> CompletableFuture.completedFuture(context.queries().groups().count(context.sql(), only)));
+            List<Group> rows =
+                    size == 0 ? List.of() : context.queries().groups().page(context.sql(), only, afterName, size + 1);
+            return Connection.of(
+                    rows,
+                    size,
+                    Cursors::group,
+                    () -> CompletableFuture.completedFuture(
+                            context.queries().groups().count(context.sql(), only)));
         };
     }
 
@@ -109,7 +125,10 @@ final class QueryFetchers {
     DataFetcher<?> hub() {
         return env -> {
             RequestContext context = RequestContext.of(env);
-            return new HubView(schema.revision(), schema.releaseLine(), engine,
+            return new HubView(
+                    schema.revision(),
+                    schema.releaseLine(),
+                    engine,
                     () -> context.queries().hub().stats(context.sql()));
         };
     }
@@ -144,8 +163,15 @@ final class QueryFetchers {
             only.addAll(named.users().asList());
             named.groupMembers().forEach(members -> only.addAll(members.asList()));
         }
-        return new UserSelection(selection.nameContains(), selection.admin(), selection.active(),
-                selection.lastActivityAfter(), selection.lastActivityBefore(), selection.group(), only, selection.sort(),
+        return new UserSelection(
+                selection.nameContains(),
+                selection.admin(),
+                selection.active(),
+                selection.lastActivityAfter(),
+                selection.lastActivityBefore(),
+                selection.group(),
+                only,
+                selection.sort(),
                 selection.descending());
     }
 

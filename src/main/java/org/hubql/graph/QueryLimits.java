@@ -11,7 +11,8 @@ package org.hubql.graph;
  * @param maxFields      most field selections in one document, fragments counted each time they are spread:
  *                       checked before validation, whose merging of repeated fields grows with their square
  */
-public record QueryLimits(int maxDepth, int maxCost, int maxAliases, int maxRootFields, boolean introspection, int maxFields) {
+public record QueryLimits(
+        int maxDepth, int maxCost, int maxAliases, int maxRootFields, boolean introspection, int maxFields) {
 
     public static QueryLimits defaults() {
         return new QueryLimits(15, 200_000, 30, 20, true, 2_000);
@@ -19,6 +20,12 @@ public record QueryLimits(int maxDepth, int maxCost, int maxAliases, int maxRoot
 
     /** The defaults but for the first five. */
     public static QueryLimits of(int maxDepth, int maxCost, int maxAliases, int maxRootFields, boolean introspection) {
-        return new QueryLimits(maxDepth, maxCost, maxAliases, maxRootFields, introspection, defaults().maxFields());
+        return new QueryLimits(
+                maxDepth,
+                maxCost,
+                maxAliases,
+                maxRootFields,
+                introspection,
+                defaults().maxFields());
     }
 }

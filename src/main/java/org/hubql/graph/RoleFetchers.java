@@ -21,26 +21,32 @@ final class RoleFetchers {
     }
 
     static DataFetcher<?> ofUser() {
-        return env -> RequestContext.loader(env, Loaders.ROLES_BY_USER_ID).load(env.<User>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.ROLES_BY_USER_ID)
+                .load(env.<User>getSource().id());
     }
 
     static DataFetcher<?> ofGroup() {
-        return env -> RequestContext.loader(env, Loaders.ROLES_BY_GROUP_ID).load(env.<Group>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.ROLES_BY_GROUP_ID)
+                .load(env.<Group>getSource().id());
     }
 
     static DataFetcher<?> ofService() {
-        return env -> RequestContext.loader(env, Loaders.ROLES_BY_SERVICE_ID).load(env.<Service>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.ROLES_BY_SERVICE_ID)
+                .load(env.<Service>getSource().id());
     }
 
     static DataFetcher<?> users() {
-        return env -> RequestContext.loader(env, Loaders.USERS_BY_ROLE_ID).load(env.<Role>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.USERS_BY_ROLE_ID)
+                .load(env.<Role>getSource().id());
     }
 
     static DataFetcher<?> groups() {
-        return env -> RequestContext.loader(env, Loaders.GROUPS_BY_ROLE_ID).load(env.<Role>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.GROUPS_BY_ROLE_ID)
+                .load(env.<Role>getSource().id());
     }
 
     static DataFetcher<?> services() {
-        return env -> RequestContext.loader(env, Loaders.SERVICES_BY_ROLE_ID).load(env.<Role>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.SERVICES_BY_ROLE_ID)
+                .load(env.<Role>getSource().id());
     }
 }

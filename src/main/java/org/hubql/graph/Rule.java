@@ -6,16 +6,13 @@ import java.util.List;
 sealed interface Rule {
 
     /** {@code @public}: anyone who reached the object. */
-    record Public() implements Rule {
-    }
+    record Public() implements Rule {}
 
     /** {@code @scope(any: …)} or {@code @scope(all: …)}. */
-    record Scopes(List<String> scopes, boolean all) implements Rule {
-    }
+    record Scopes(List<String> scopes, boolean all) implements Rule {}
 
     /** No declaration: refused to every viewer who does not hold every scope (fail closed). */
-    record Undeclared() implements Rule {
-    }
+    record Undeclared() implements Rule {}
 
     Rule PUBLIC = new Public();
     Rule UNDECLARED = new Undeclared();

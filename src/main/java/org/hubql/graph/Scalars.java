@@ -67,11 +67,13 @@ final class Scalars {
             return StringValue.of(serialize(input, context, locale));
         }
 
-        private static <E extends RuntimeException> Instant parse(String text, java.util.function.Function<String, E> error) {
+        private static <E extends RuntimeException> Instant parse(
+                String text, java.util.function.Function<String, E> error) {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw error.apply("DateTime must be ISO-8601 with an offset, e.g. 2026-11-26T19:54:14Z; got a value that is not");
+                throw error.apply(
+                        "DateTime must be ISO-8601 with an offset, e.g. 2026-11-26T19:54:14Z; got a value that is not");
             }
         }
     }

@@ -36,7 +36,8 @@ final class ScopeDocs implements SchemaDirectiveWiring {
         List<String> any = directive.getArgument("any").getValue();
         List<String> scopes = all != null ? all : any;
         String listed = scopes.stream().map(scope -> "`" + scope + "`").collect(Collectors.joining(", "));
-        return verb + (all != null ? " all of the scopes " : scopes.size() == 1 ? " the scope " : " one of the scopes ") + listed + ".";
+        return verb + (all != null ? " all of the scopes " : scopes.size() == 1 ? " the scope " : " one of the scopes ")
+                + listed + ".";
     }
 
     private static String join(String description, String note) {

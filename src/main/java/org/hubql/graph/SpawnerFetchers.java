@@ -12,7 +12,8 @@ final class SpawnerFetchers {
     }
 
     static DataFetcher<?> user() {
-        return env -> Fetch.loadOrNull(env, Loaders.USER_BY_ID, env.<Spawner>getSource().userId());
+        return env -> Fetch.loadOrNull(
+                env, Loaders.USER_BY_ID, env.<Spawner>getSource().userId());
     }
 
     static DataFetcher<?> server() {
@@ -24,12 +25,14 @@ final class SpawnerFetchers {
     }
 
     static DataFetcher<?> state() {
-        return env -> RequestContext.loader(env, Loaders.SPAWNER_STATE_BY_ID).load(env.<Spawner>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.SPAWNER_STATE_BY_ID)
+                .load(env.<Spawner>getSource().id());
     }
 
     /** Running means a server row exists, not merely that {@code server_id} is set. */
     static DataFetcher<?> active() {
-        return env -> Fetch.loadOrNull(env, Loaders.SERVER_BY_ID, env.<Spawner>getSource().serverId())
+        return env -> Fetch.loadOrNull(
+                        env, Loaders.SERVER_BY_ID, env.<Spawner>getSource().serverId())
                 .thenApply((Server server) -> server != null);
     }
 }

@@ -51,8 +51,10 @@ final class Subjects {
         }
         if (object instanceof Share share) {
             return switch (scope) {
-                case "read:users:shares" -> share.userId() == null ? Subject.UNRELATED : new Subject.OfUser(share.userId());
-                case "read:groups:shares" -> share.groupId() == null ? Subject.UNRELATED : new Subject.OfGroup(share.groupId());
+                case "read:users:shares" ->
+                    share.userId() == null ? Subject.UNRELATED : new Subject.OfUser(share.userId());
+                case "read:groups:shares" ->
+                    share.groupId() == null ? Subject.UNRELATED : new Subject.OfGroup(share.groupId());
                 default -> server(share.ownerId(), share.spawnerId());
             };
         }

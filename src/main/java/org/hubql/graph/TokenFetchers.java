@@ -16,15 +16,20 @@ final class TokenFetchers {
     }
 
     static DataFetcher<?> apiTokenUser() {
-        return env -> Fetch.loadOrNull(env, Loaders.USER_BY_ID, env.<ApiToken>getSource().userId());
+        return env -> Fetch.loadOrNull(
+                env, Loaders.USER_BY_ID, env.<ApiToken>getSource().userId());
     }
 
     static DataFetcher<?> apiTokenService() {
-        return env -> Fetch.loadOrNull(env, Loaders.SERVICE_BY_ID, env.<ApiToken>getSource().serviceId());
+        return env -> Fetch.loadOrNull(
+                env, Loaders.SERVICE_BY_ID, env.<ApiToken>getSource().serviceId());
     }
 
     static DataFetcher<?> clientAccessTokens() {
-        return env -> Fetch.loadOrNull(env, Loaders.OAUTH_TOKENS_BY_CLIENT_ID, env.<OAuthClient>getSource().identifier())
+        return env -> Fetch.loadOrNull(
+                        env,
+                        Loaders.OAUTH_TOKENS_BY_CLIENT_ID,
+                        env.<OAuthClient>getSource().identifier())
                 .thenApply(tokens -> tokens == null ? List.of() : tokens);
     }
 
@@ -37,18 +42,26 @@ final class TokenFetchers {
     }
 
     static DataFetcher<?> accessTokenClient() {
-        return env -> Fetch.loadOrNull(env, Loaders.OAUTH_CLIENT_BY_IDENTIFIER, env.<OAuthAccessToken>getSource().clientId());
+        return env -> Fetch.loadOrNull(
+                env,
+                Loaders.OAUTH_CLIENT_BY_IDENTIFIER,
+                env.<OAuthAccessToken>getSource().clientId());
     }
 
     static DataFetcher<?> accessTokenUser() {
-        return env -> Fetch.loadOrNull(env, Loaders.USER_BY_ID, env.<OAuthAccessToken>getSource().userId());
+        return env -> Fetch.loadOrNull(
+                env, Loaders.USER_BY_ID, env.<OAuthAccessToken>getSource().userId());
     }
 
     static DataFetcher<?> codeClient() {
-        return env -> Fetch.loadOrNull(env, Loaders.OAUTH_CLIENT_BY_IDENTIFIER, env.<OAuthCode>getSource().clientId());
+        return env -> Fetch.loadOrNull(
+                env,
+                Loaders.OAUTH_CLIENT_BY_IDENTIFIER,
+                env.<OAuthCode>getSource().clientId());
     }
 
     static DataFetcher<?> codeUser() {
-        return env -> Fetch.loadOrNull(env, Loaders.USER_BY_ID, env.<OAuthCode>getSource().userId());
+        return env -> Fetch.loadOrNull(
+                env, Loaders.USER_BY_ID, env.<OAuthCode>getSource().userId());
     }
 }

@@ -15,8 +15,15 @@ final class UserArguments {
         Map<String, Object> conditions = filter == null ? Map.of() : filter;
         UserSort sort = orderBy == null ? UserSort.ID : UserSort.valueOf((String) orderBy.get("field"));
         boolean descending = orderBy != null && "DESC".equals(orderBy.get("direction"));
-        return new UserSelection((String) conditions.get("nameContains"), (Boolean) conditions.get("admin"),
-                (Boolean) conditions.get("active"), (Instant) conditions.get("lastActivityAfter"),
-                (Instant) conditions.get("lastActivityBefore"), (String) conditions.get("group"), null, sort, descending);
+        return new UserSelection(
+                (String) conditions.get("nameContains"),
+                (Boolean) conditions.get("admin"),
+                (Boolean) conditions.get("active"),
+                (Instant) conditions.get("lastActivityAfter"),
+                (Instant) conditions.get("lastActivityBefore"),
+                (String) conditions.get("group"),
+                null,
+                sort,
+                descending);
     }
 }

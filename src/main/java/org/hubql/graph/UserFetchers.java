@@ -32,23 +32,28 @@ final class UserFetchers {
     }
 
     static DataFetcher<?> groups() {
-        return env -> RequestContext.loader(env, Loaders.GROUPS_BY_USER_ID).load(env.<User>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.GROUPS_BY_USER_ID)
+                .load(env.<User>getSource().id());
     }
 
     static DataFetcher<?> apiTokens() {
-        return env -> RequestContext.loader(env, Loaders.API_TOKENS_BY_USER_ID).load(env.<User>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.API_TOKENS_BY_USER_ID)
+                .load(env.<User>getSource().id());
     }
 
     static DataFetcher<?> oauthTokens() {
-        return env -> RequestContext.loader(env, Loaders.OAUTH_TOKENS_BY_USER_ID).load(env.<User>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.OAUTH_TOKENS_BY_USER_ID)
+                .load(env.<User>getSource().id());
     }
 
     static DataFetcher<?> oauthCodes() {
-        return env -> RequestContext.loader(env, Loaders.OAUTH_CODES_BY_USER_ID).load(env.<User>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.OAUTH_CODES_BY_USER_ID)
+                .load(env.<User>getSource().id());
     }
 
     static DataFetcher<?> state() {
-        return env -> RequestContext.loader(env, Loaders.USER_STATE_BY_ID).load(env.<User>getSource().id());
+        return env -> RequestContext.loader(env, Loaders.USER_STATE_BY_ID)
+                .load(env.<User>getSource().id());
     }
 
     private static CompletableFuture<List<Spawner>> spawners(User user, DataFetchingEnvironment env) {
@@ -56,7 +61,10 @@ final class UserFetchers {
     }
 
     private static Spawner named(List<Spawner> spawners, String name) {
-        return spawners.stream().filter(spawner -> spawner.name().equals(name)).findFirst().orElse(null);
+        return spawners.stream()
+                .filter(spawner -> spawner.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private static @Nullable Long serverOf(@Nullable Spawner spawner) {

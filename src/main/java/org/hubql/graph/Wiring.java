@@ -90,8 +90,7 @@ final class Wiring {
                 .type(node("ApiToken")
                         .dataFetcher("user", TokenFetchers.apiTokenUser())
                         .dataFetcher("service", TokenFetchers.apiTokenService()))
-                .type(node("OAuthClient")
-                        .dataFetcher("accessTokens", TokenFetchers.clientAccessTokens()))
+                .type(node("OAuthClient").dataFetcher("accessTokens", TokenFetchers.clientAccessTokens()))
                 .type(node("OAuthAccessToken")
                         .dataFetcher("grantType", TokenFetchers.grantType())
                         .dataFetcher("client", TokenFetchers.accessTokenClient())
@@ -104,7 +103,8 @@ final class Wiring {
 
     /** A {@code Node} type: its global {@code id} and its {@code databaseId}. */
     private static TypeRuntimeWiring.Builder node(String type) {
-        DataFetcher<?> globalId = env -> NodeId.encode(type, env.<Identified>getSource().id());
+        DataFetcher<?> globalId =
+                env -> NodeId.encode(type, env.<Identified>getSource().id());
         DataFetcher<?> databaseId = env -> env.<Identified>getSource().id();
         return newTypeWiring(type).dataFetcher("id", globalId).dataFetcher("databaseId", databaseId);
     }

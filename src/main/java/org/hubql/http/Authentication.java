@@ -68,11 +68,15 @@ abstract class Authentication {
                 token = login.flatMap(oauth -> oauth.sessionToken(ctx)).orElse(null);
             }
             if (token == null) {
-                throw unauthorized(ctx, "authentication required: send a JupyterHub token as `Authorization: token <token>`"
-                        + (login.isPresent() ? " or log in through the hub" : ""));
+                throw unauthorized(
+                        ctx,
+                        "authentication required: send a JupyterHub token as `Authorization: token <token>`"
+                                + (login.isPresent() ? " or log in through the hub" : ""));
             }
             if (fromSession && ctx.method() == HandlerType.POST && !SameOrigin.of(ctx)) {
-                throw new HttpProblem(403, ErrorCodes.FORBIDDEN,
+                throw new HttpProblem(
+                        403,
+                        ErrorCodes.FORBIDDEN,
                         "a cross-site request with the login cookie is refused: send the token in a header instead");
             }
             Viewer viewer = authenticator.authenticate(token);
@@ -84,8 +88,11 @@ abstract class Authentication {
             }
             if (service instanceof ServiceMode.Service named
                     && !viewer.grants().scopes().covers("access:services", FilterKind.SERVICE, named.name())) {
-                throw new HttpProblem(403, ErrorCodes.FORBIDDEN, "this token may not use the service " + named.name()
-                        + ": it needs the scope access:services!service=" + named.name());
+                throw new HttpProblem(
+                        403,
+                        ErrorCodes.FORBIDDEN,
+                        "this token may not use the service " + named.name()
+                                + ": it needs the scope access:services!service=" + named.name());
             }
             ctx.attribute(VIEWER, viewer);
         }

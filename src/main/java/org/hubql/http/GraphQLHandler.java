@@ -42,8 +42,8 @@ final class GraphQLHandler {
 
     void get(Context ctx) {
         String responseType = responseType(ctx);
-        GraphRequest request = requests.fromParameters(ctx.queryParam("query"), ctx.queryParam("operationName"),
-                ctx.queryParam("variables"));
+        GraphRequest request = requests.fromParameters(
+                ctx.queryParam("query"), ctx.queryParam("operationName"), ctx.queryParam("variables"));
         if (!OperationKind.isQueryOrUnknown(request.query(), request.operationName())) {
             ctx.header("Allow", "POST");
             throw new HttpProblem(405, ErrorCodes.BAD_REQUEST, "mutations and subscriptions are not allowed over GET");
@@ -54,8 +54,8 @@ final class GraphQLHandler {
     private static String responseType(Context ctx) {
         String responseType = MediaTypes.negotiate(ctx.header("Accept"));
         if (responseType == null) {
-            throw new HttpProblem(406, ErrorCodes.BAD_REQUEST,
-                    "accept application/graphql-response+json or application/json");
+            throw new HttpProblem(
+                    406, ErrorCodes.BAD_REQUEST, "accept application/graphql-response+json or application/json");
         }
         return responseType;
     }
@@ -65,7 +65,9 @@ final class GraphQLHandler {
         ExecutionResult result = graph.execute(request, sqlTrace, Authentication.viewer(ctx));
         Map<String, Object> body = new LinkedHashMap<>();
         if (!result.getErrors().isEmpty()) {
-            body.put("errors", result.getErrors().stream().map(GraphQLHandler::withCode).toList());
+            body.put(
+                    "errors",
+                    result.getErrors().stream().map(GraphQLHandler::withCode).toList());
         }
         if (result.isDataPresent()) {
             body.put("data", result.getData());
@@ -75,7 +77,15 @@ final class GraphQLHandler {
             result.getExtensions().forEach((key, value) -> extensions.put(String.valueOf(key), value));
         }
         if (trace) {
-            extensions.put("sql", Map.of("statements", sqlTrace.count(), "queries", sqlTrace.statements(), "upkeep", sqlTrace.upkeep()));
+            extensions.put(
+                    "sql",
+                    Map.of(
+                            "statements",
+                            sqlTrace.count(),
+                            "queries",
+                            sqlTrace.statements(),
+                            "upkeep",
+                            sqlTrace.upkeep()));
         }
         if (!extensions.isEmpty()) {
             body.put("extensions", extensions);
@@ -89,8 +99,8 @@ final class GraphQLHandler {
     private static Map<String, Object> withCode(GraphQLError error) {
         Map<String, Object> spec = new LinkedHashMap<>(error.toSpecification());
         @SuppressWarnings("unchecked")
-        Map<String, Object> extensions = new LinkedHashMap<>(
-                (Map<String, Object>) spec.getOrDefault("extensions", Map.of()));
+        Map<String, Object> extensions =
+                new LinkedHashMap<>((Map<String, Object>) spec.getOrDefault("extensions", Map.of()));
         if (!extensions.containsKey("code")) {
             extensions.put("code", codeFor(String.valueOf(extensions.get("classification"))));
         }

@@ -32,7 +32,9 @@ final class GraphQLHttpRequest {
         if (extensions != null && !extensions.isNull() && !extensions.isObject()) {
             throw badRequest("`extensions` must be a JSON object");
         }
-        return new GraphRequest(query(json.get("query")), optionalText(json.get("operationName"), "operationName"),
+        return new GraphRequest(
+                query(json.get("query")),
+                optionalText(json.get("operationName"), "operationName"),
                 variables(json.get("variables")));
     }
 
@@ -48,7 +50,9 @@ final class GraphQLHttpRequest {
                 throw badRequest("the `variables` parameter is not valid JSON");
             }
         }
-        return new GraphRequest(query, operationName == null || operationName.isEmpty() ? null : operationName,
+        return new GraphRequest(
+                query,
+                operationName == null || operationName.isEmpty() ? null : operationName,
                 variables(variablesJson));
     }
 

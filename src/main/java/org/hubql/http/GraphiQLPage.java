@@ -25,7 +25,8 @@ final class GraphiQLPage {
         if (!html.contains(CONFIG_MARK)) {
             throw new IllegalStateException("graphiql/index.html lacks its configuration mark " + CONFIG_MARK);
         }
-        this.page = html.replace(CONFIG_MARK, "{\"hubLogin\": " + login.isPresent() + "}").getBytes(StandardCharsets.UTF_8);
+        this.page = html.replace(CONFIG_MARK, "{\"hubLogin\": " + login.isPresent() + "}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     void serve(Context ctx) {
@@ -40,7 +41,9 @@ final class GraphiQLPage {
                 return;
             }
         }
-        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(page);
+        ctx.header("Cache-Control", "no-store")
+                .contentType("text/html; charset=utf-8")
+                .result(page);
     }
 
     private static String resource(String path) {

@@ -13,8 +13,13 @@ import java.util.List;
  * @param service         whether hubql runs as a JupyterHub service
  * @param connections     how long connections may idle and stall, how many there may be, how long shutdown waits
  */
-public record HttpOptions(boolean trace, long maxRequestBytes, String basePath, List<String> corsOrigins, ServiceMode service,
-                          Connections connections) {
+public record HttpOptions(
+        boolean trace,
+        long maxRequestBytes,
+        String basePath,
+        List<String> corsOrigins,
+        ServiceMode service,
+        Connections connections) {
 
     public HttpOptions {
         corsOrigins = List.copyOf(corsOrigins);

@@ -30,12 +30,14 @@ public final class HttpServer {
      * Every route under {@code options.basePath()}. Without an authenticator every request is the local operator,
      * who holds every scope ({@code --no-auth}).
      */
-    public HttpServer(HubGraph graph, Database database, HttpOptions options, Optional<TokenAuthenticator> authenticator) {
+    public HttpServer(
+            HubGraph graph, Database database, HttpOptions options, Optional<TokenAuthenticator> authenticator) {
         ObjectMapper mapper = new ObjectMapper();
         GraphQLHandler graphQL = new GraphQLHandler(graph, mapper, options.trace());
         Optional<HubOAuth> login = options.service() instanceof ServiceMode.Service service
-                && service.login() instanceof ServiceMode.Login.OAuth oauth
-                ? Optional.of(new HubOAuth(oauth, options.basePath(), mapper)) : Optional.empty();
+                        && service.login() instanceof ServiceMode.Login.OAuth oauth
+                ? Optional.of(new HubOAuth(oauth, options.basePath(), mapper))
+                : Optional.empty();
         Authentication authentication = authenticator
                 .map(tokens -> Authentication.byToken(tokens, options.service(), login))
                 .orElseGet(Authentication::open);
@@ -46,7 +48,8 @@ public final class HttpServer {
             config.router.contextPath = options.basePath();
             config.jetty.modifyServer(server -> guard(server, options.connections(), mapper));
             config.jetty.modifyHttpConfiguration(http -> {
-                // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are case-sensitive
+                // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are
+                // case-sensitive
                 http.setHeaderCacheCaseSensitive(true);
                 // a request body that stalls this long fails, and frees its thread
                 http.setIdleTimeout(options.connections().idleTimeout().toMillis());
@@ -68,10 +71,17 @@ public final class HttpServer {
                 config.routes.get(oauth.callbackRoute(), oauth::callback);
                 config.routes.get("/logout", oauth::logout);
             });
-            config.routes.exception(HttpProblem.class, (problem, ctx) -> problem(ctx, mapper, problem.status(),
-                    problem.code(), problem.getMessage()));
-            config.routes.exception(HttpResponseException.class, (error, ctx) -> problem(ctx, mapper, error.getStatus(),
-                    error.getStatus() == 413 ? ErrorCodes.PAYLOAD_TOO_LARGE : ErrorCodes.BAD_REQUEST, error.getMessage()));
+            config.routes.exception(
+                    HttpProblem.class,
+                    (problem, ctx) -> problem(ctx, mapper, problem.status(), problem.code(), problem.getMessage()));
+            config.routes.exception(
+                    HttpResponseException.class,
+                    (error, ctx) -> problem(
+                            ctx,
+                            mapper,
+                            error.getStatus(),
+                            error.getStatus() == 413 ? ErrorCodes.PAYLOAD_TOO_LARGE : ErrorCodes.BAD_REQUEST,
+                            error.getMessage()));
             config.routes.exception(Exception.class, (error, ctx) -> {
                 LOG.error("Unexpected error serving {} {}", ctx.method(), ctx.path(), error);
                 problem(ctx, mapper, 500, ErrorCodes.INTERNAL_ERROR, "internal error");
@@ -186,7 +196,12 @@ public final class HttpServer {
 
     private static void schema(Context ctx, HubGraph graph, ObjectMapper mapper) {
         if (!graph.introspection()) {
-            problem(ctx, mapper, 404, ErrorCodes.INTROSPECTION_DISABLED, "the schema is not served: introspection is off");
+            problem(
+                    ctx,
+                    mapper,
+                    404,
+                    ErrorCodes.INTROSPECTION_DISABLED,
+                    "the schema is not served: introspection is off");
             return;
         }
         ctx.contentType("text/plain; charset=utf-8").result(graph.sdl());
@@ -194,13 +209,15 @@ public final class HttpServer {
 
     private static void health(Context ctx, Database database, ObjectMapper mapper) throws IOException {
         boolean up = database.ping();
-        ctx.status(up ? 200 : 503).contentType("application/json")
+        ctx.status(up ? 200 : 503)
+                .contentType("application/json")
                 .result(mapper.writeValueAsBytes(Map.of("status", up ? "ok" : "database unavailable")));
     }
 
     private static void problem(Context ctx, ObjectMapper mapper, int status, String code, String message) {
         try {
-            ctx.status(status).contentType("application/json; charset=utf-8")
+            ctx.status(status)
+                    .contentType("application/json; charset=utf-8")
                     .result(mapper.writeValueAsBytes(GraphQLHandler.errorBody(message, code)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -52,7 +52,8 @@ final class HubOAuth {
         this.cookiePath = basePath.equals("/") ? "/" : basePath + "/";
         this.home = cookiePath;
         this.sessions = new SessionCookies(settings.clientSecret());
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.mapper = mapper;
     }
 
@@ -65,8 +66,8 @@ final class HubOAuth {
         String path = settings.callbackUrl().getPath();
         String prefix = basePath.equals("/") ? "" : basePath;
         if (path == null || !path.startsWith(prefix + "/")) {
-            throw new IllegalArgumentException("the OAuth callback URL " + settings.callbackUrl()
-                    + " is not below the base path " + basePath);
+            throw new IllegalArgumentException(
+                    "the OAuth callback URL " + settings.callbackUrl() + " is not below the base path " + basePath);
         }
         return path.substring(prefix.length());
     }
@@ -94,15 +95,22 @@ final class HubOAuth {
         String expected = ctx.cookie(STATE_COOKIE);
         String state = ctx.queryParam("state");
         ctx.removeCookie(STATE_COOKIE, cookiePath);
-        if (expected == null || state == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                state.getBytes(StandardCharsets.UTF_8))) {
-            throw new HttpProblem(403, ErrorCodes.FORBIDDEN, "the login's state does not match this browser's: log in again from "
-                    + home);
+        if (expected == null
+                || state == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), state.getBytes(StandardCharsets.UTF_8))) {
+            throw new HttpProblem(
+                    403,
+                    ErrorCodes.FORBIDDEN,
+                    "the login's state does not match this browser's: log in again from " + home);
         }
         String code = ctx.queryParam("code");
         if (code == null || code.isEmpty()) {
-            throw new HttpProblem(403, ErrorCodes.FORBIDDEN, "the hub did not grant access: "
-                    + Optional.ofNullable(ctx.queryParam("error")).orElse("no code"));
+            throw new HttpProblem(
+                    403,
+                    ErrorCodes.FORBIDDEN,
+                    "the hub did not grant access: "
+                            + Optional.ofNullable(ctx.queryParam("error")).orElse("no code"));
         }
         String token = exchange(code);
         ctx.cookie(cookie(ctx, SESSION_COOKIE, sessions.seal(token), -1));
@@ -126,15 +134,21 @@ final class HubOAuth {
         body.put("grant_type", "authorization_code");
         body.put("code", code);
         body.put("redirect_uri", settings.callbackUrl().toString());
-        HttpRequest request = HttpRequest.newBuilder(settings.tokenUrl()).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form(body))).build();
+        HttpRequest request = HttpRequest.newBuilder(settings.tokenUrl())
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form(body)))
+                .build();
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode token = response.statusCode() == 200 ? mapper.readTree(response.body()).path("access_token") : null;
+            JsonNode token = response.statusCode() == 200
+                    ? mapper.readTree(response.body()).path("access_token")
+                    : null;
             if (token == null || !token.isTextual()) {
                 LOG.warn("The hub refused a login code at {}: HTTP {}", settings.tokenUrl(), response.statusCode());
-                throw new HttpProblem(403, ErrorCodes.FORBIDDEN, "the hub refused the login code: log in again from " + home);
+                throw new HttpProblem(
+                        403, ErrorCodes.FORBIDDEN, "the hub refused the login code: log in again from " + home);
             }
             return token.asText();
         } catch (IOException e) {
@@ -170,7 +184,8 @@ final class HubOAuth {
 
     private static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

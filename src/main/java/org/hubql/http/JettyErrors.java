@@ -24,10 +24,12 @@ final class JettyErrors implements Request.Handler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
-        String message = status == 404 ? "no such path: " + request.getHttpURI().getPath() : "the request was refused (HTTP " + status + ")";
+        String message = status == 404
+                ? "no such path: " + request.getHttpURI().getPath()
+                : "the request was refused (HTTP " + status + ")";
         try {
-            byte[] body = mapper.writeValueAsBytes(GraphQLHandler.errorBody(message, status == 404 ? ErrorCodes.NOT_FOUND
-                    : ErrorCodes.BAD_REQUEST));
+            byte[] body = mapper.writeValueAsBytes(
+                    GraphQLHandler.errorBody(message, status == 404 ? ErrorCodes.NOT_FOUND : ErrorCodes.BAD_REQUEST));
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;

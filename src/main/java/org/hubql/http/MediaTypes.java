@@ -63,7 +63,8 @@ final class MediaTypes {
         }
         for (int i = 1; i < parts.length; i++) {
             String param = parts[i].trim().toLowerCase(Locale.ROOT);
-            if (param.startsWith("charset=") && !param.substring(8).replace("\"", "").equals("utf-8")) {
+            if (param.startsWith("charset=")
+                    && !param.substring(8).replace("\"", "").equals("utf-8")) {
                 return false;
             }
         }

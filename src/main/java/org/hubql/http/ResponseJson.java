@@ -25,7 +25,7 @@ public final class ResponseJson {
 
     public byte[] write(Object body) {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder();
-             JsonGenerator json = mapper.createGenerator(bytes)) {
+                JsonGenerator json = mapper.createGenerator(bytes)) {
             writeValue(json, body);
             json.flush();
             return bytes.toByteArray();

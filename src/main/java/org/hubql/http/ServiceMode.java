@@ -9,18 +9,15 @@ import java.net.URI;
 public sealed interface ServiceMode {
 
     /** Not a JupyterHub service: tokens in headers (or {@code ?token=}) only. */
-    record Standalone() implements ServiceMode {
-    }
+    record Standalone() implements ServiceMode {}
 
     /** A service named {@code name}; {@code login} says how a browser without a token logs in. */
-    record Service(String name, Login login) implements ServiceMode {
-    }
+    record Service(String name, Login login) implements ServiceMode {}
 
     /** How a browser without a token logs in. */
     sealed interface Login {
         /** It does not: it pastes a token into GraphiQL's headers. */
-        record None() implements Login {
-        }
+        record None() implements Login {}
 
         /**
          * Through the hub's OAuth provider, as a service's HubOAuth does.
@@ -31,7 +28,8 @@ public sealed interface ServiceMode {
          * @param callbackUrl  the redirect URI JupyterHub registered for the service
          * @param logoutUrl    the hub's {@code /hub/logout}, where logging out of hubql ends
          */
-        record OAuth(String clientId, String clientSecret, URI authorizeUrl, URI tokenUrl, URI callbackUrl, URI logoutUrl)
+        record OAuth(
+                String clientId, String clientSecret, URI authorizeUrl, URI tokenUrl, URI callbackUrl, URI logoutUrl)
                 implements Login {
             @Override
             public String toString() {

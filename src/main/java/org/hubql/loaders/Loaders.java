@@ -20,8 +20,8 @@ import org.hubql.model.Group;
 import org.hubql.model.OAuthAccessToken;
 import org.hubql.model.OAuthClient;
 import org.hubql.model.OAuthCode;
-import org.hubql.model.Role;
 import org.hubql.model.RawJson;
+import org.hubql.model.Role;
 import org.hubql.model.Server;
 import org.hubql.model.Service;
 import org.hubql.model.Share;
@@ -57,12 +57,16 @@ public final class Loaders {
     public static final LoaderKey<Long, List<Group>> GROUPS_BY_USER_ID = new LoaderKey<>("groupsByUserId");
     public static final LoaderKey<Long, ApiToken> API_TOKEN_BY_ID = new LoaderKey<>("apiTokenById");
     public static final LoaderKey<Long, List<ApiToken>> API_TOKENS_BY_USER_ID = new LoaderKey<>("apiTokensByUserId");
-    public static final LoaderKey<Long, List<ApiToken>> API_TOKENS_BY_SERVICE_ID = new LoaderKey<>("apiTokensByServiceId");
+    public static final LoaderKey<Long, List<ApiToken>> API_TOKENS_BY_SERVICE_ID =
+            new LoaderKey<>("apiTokensByServiceId");
     public static final LoaderKey<Long, OAuthClient> OAUTH_CLIENT_BY_ID = new LoaderKey<>("oauthClientById");
-    public static final LoaderKey<String, OAuthClient> OAUTH_CLIENT_BY_IDENTIFIER = new LoaderKey<>("oauthClientByIdentifier");
+    public static final LoaderKey<String, OAuthClient> OAUTH_CLIENT_BY_IDENTIFIER =
+            new LoaderKey<>("oauthClientByIdentifier");
     public static final LoaderKey<Long, OAuthAccessToken> OAUTH_TOKEN_BY_ID = new LoaderKey<>("oauthTokenById");
-    public static final LoaderKey<Long, List<OAuthAccessToken>> OAUTH_TOKENS_BY_USER_ID = new LoaderKey<>("oauthTokensByUserId");
-    public static final LoaderKey<String, List<OAuthAccessToken>> OAUTH_TOKENS_BY_CLIENT_ID = new LoaderKey<>("oauthTokensByClientId");
+    public static final LoaderKey<Long, List<OAuthAccessToken>> OAUTH_TOKENS_BY_USER_ID =
+            new LoaderKey<>("oauthTokensByUserId");
+    public static final LoaderKey<String, List<OAuthAccessToken>> OAUTH_TOKENS_BY_CLIENT_ID =
+            new LoaderKey<>("oauthTokensByClientId");
     public static final LoaderKey<Long, OAuthCode> OAUTH_CODE_BY_ID = new LoaderKey<>("oauthCodeById");
     public static final LoaderKey<Long, List<OAuthCode>> OAUTH_CODES_BY_USER_ID = new LoaderKey<>("oauthCodesByUserId");
 
@@ -79,7 +83,8 @@ public final class Loaders {
     public static final LoaderKey<Long, List<Share>> SHARES_BY_GROUP_ID = new LoaderKey<>("sharesByGroupId");
     public static final LoaderKey<Long, List<Share>> SHARES_BY_SPAWNER_ID = new LoaderKey<>("sharesBySpawnerId");
     public static final LoaderKey<Long, ShareCode> SHARE_CODE_BY_ID = new LoaderKey<>("shareCodeById");
-    public static final LoaderKey<Long, List<ShareCode>> SHARE_CODES_BY_SPAWNER_ID = new LoaderKey<>("shareCodesBySpawnerId");
+    public static final LoaderKey<Long, List<ShareCode>> SHARE_CODES_BY_SPAWNER_ID =
+            new LoaderKey<>("shareCodesBySpawnerId");
     public static final LoaderKey<Long, RawJson> USER_STATE_BY_ID = new LoaderKey<>("userStateById");
     public static final LoaderKey<Long, RawJson> SPAWNER_STATE_BY_ID = new LoaderKey<>("spawnerStateById");
 
@@ -138,24 +143,27 @@ public final class Loaders {
         Map<MembersKey, List<User>> pages = new HashMap<>();
         Map<List<Object>, List<MembersKey>> byWindow = new HashMap<>();
         for (MembersKey key : keys) {
-            byWindow.computeIfAbsent(Arrays.asList(key.afterUserId(), key.limit()), w -> new ArrayList<>()).add(key);
+            byWindow.computeIfAbsent(Arrays.asList(key.afterUserId(), key.limit()), w -> new ArrayList<>())
+                    .add(key);
         }
         for (List<MembersKey> sameWindow : byWindow.values()) {
             MembersKey first = sameWindow.get(0);
             List<Long> groupIds = sameWindow.stream().map(MembersKey::groupId).toList();
-            Map<Long, List<User>> members = queries.users().membersOf(sql, groupIds, first.afterUserId(), first.limit());
+            Map<Long, List<User>> members =
+                    queries.users().membersOf(sql, groupIds, first.afterUserId(), first.limit());
             sameWindow.forEach(key -> pages.put(key, members.getOrDefault(key.groupId(), List.of())));
         }
         return pages;
     }
 
-    private static <K, V> void one(LazyLoaderRegistry registry, LoaderKey<K, V> key, Function<Set<K>, Map<K, V>> batch) {
+    private static <K, V> void one(
+            LazyLoaderRegistry registry, LoaderKey<K, V> key, Function<Set<K>, Map<K, V>> batch) {
         MappedBatchLoader<K, V> loader = keys -> completed(() -> batch.apply(keys));
         registry.lazily(key.name(), () -> DataLoaderFactory.newMappedDataLoader(loader));
     }
 
-    private static <K, V> void many(LazyLoaderRegistry registry, LoaderKey<K, List<V>> key,
-                                    Function<Set<K>, Map<K, List<V>>> batch) {
+    private static <K, V> void many(
+            LazyLoaderRegistry registry, LoaderKey<K, List<V>> key, Function<Set<K>, Map<K, List<V>>> batch) {
         MappedBatchLoader<K, List<V>> loader = keys -> completed(() -> withEmptyLists(keys, batch.apply(keys)));
         registry.lazily(key.name(), () -> DataLoaderFactory.newMappedDataLoader(loader));
     }

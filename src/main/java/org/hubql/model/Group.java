@@ -1,5 +1,4 @@
 package org.hubql.model;
 
 /** A row of {@code groups}. */
-public record Group(long id, String name) implements Identified {
-}
+public record Group(long id, String name) implements Identified {}

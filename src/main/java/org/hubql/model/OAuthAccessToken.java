@@ -7,6 +7,12 @@ import java.time.Instant;
  * or of {@code api_tokens} with an OAuth client (2.0 on). {@code grantType} is JupyterHub's text, e.g.
  * {@code authorization_code}.
  */
-public record OAuthAccessToken(long id, String prefix, String grantType, Instant expiresAt, Instant refreshExpiresAt,
-                                    String clientId, Long userId) implements Identified {
-}
+public record OAuthAccessToken(
+        long id,
+        String prefix,
+        String grantType,
+        Instant expiresAt,
+        Instant refreshExpiresAt,
+        String clientId,
+        Long userId)
+        implements Identified {}

@@ -1,7 +1,8 @@
 package org.hubql.model;
 
 /** A row of {@code servers}, with its owner when the fetcher that produced it knows it. */
-public record Server(long id, String proto, String ip, Integer port, String baseUrl, ServerOwner owner) implements Identified {
+public record Server(long id, String proto, String ip, Integer port, String baseUrl, ServerOwner owner)
+        implements Identified {
 
     public Server(long id, String proto, String ip, Integer port, String baseUrl) {
         this(id, proto, ip, port, baseUrl, ServerOwner.UNKNOWN);

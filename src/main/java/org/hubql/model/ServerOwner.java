@@ -4,15 +4,12 @@ package org.hubql.model;
 public sealed interface ServerOwner {
 
     /** Not looked up (or a row no spawner and no service names). */
-    record Unknown() implements ServerOwner {
-    }
+    record Unknown() implements ServerOwner {}
 
     /** A user's server: the spawner that runs it. */
-    record OfSpawner(long spawnerId, long userId) implements ServerOwner {
-    }
+    record OfSpawner(long spawnerId, long userId) implements ServerOwner {}
 
-    record OfService(long serviceId) implements ServerOwner {
-    }
+    record OfService(long serviceId) implements ServerOwner {}
 
     ServerOwner UNKNOWN = new Unknown();
 }

@@ -44,10 +44,12 @@ public final class ExpandedScopes {
             }
             Map<FilterKind, Set<String>> kinds = filters.computeIfAbsent(base, b -> new EnumMap<>(FilterKind.class));
             FilterKind.named(filter.substring(0, equals))
-                    .ifPresent(kind -> kinds.computeIfAbsent(kind, k -> new TreeSet<>()).add(filter.substring(equals + 1)));
+                    .ifPresent(kind ->
+                            kinds.computeIfAbsent(kind, k -> new TreeSet<>()).add(filter.substring(equals + 1)));
         }
         Map<String, ScopeFilter> parsed = new TreeMap<>();
-        filters.forEach((base, kinds) -> put(parsed, base, unfiltered.contains(base) ? ScopeFilter.ALL : ScopeFilter.of(kinds)));
+        filters.forEach((base, kinds) ->
+                put(parsed, base, unfiltered.contains(base) ? ScopeFilter.ALL : ScopeFilter.of(kinds)));
         return new ExpandedScopes(parsed);
     }
 
@@ -83,7 +85,9 @@ public final class ExpandedScopes {
             if (filter.all()) {
                 scopes.add(base);
             } else {
-                filter.byKind().forEach((kind, names) -> names.forEach(name -> scopes.add(base + "!" + kind.key() + "=" + name)));
+                filter.byKind()
+                        .forEach((kind, names) ->
+                                names.forEach(name -> scopes.add(base + "!" + kind.key() + "=" + name)));
             }
         });
         scopes.sort(null);
@@ -161,8 +165,10 @@ public final class ExpandedScopes {
     /** Every user, group, server and service name any filter mentions, by kind. */
     public Map<FilterKind, Set<String>> namesByKind() {
         Map<FilterKind, Set<String>> all = new HashMap<>();
-        byBase.values().forEach(filter -> filter.byKind()
-                .forEach((kind, names) -> all.computeIfAbsent(kind, k -> new TreeSet<>()).addAll(names)));
+        byBase.values()
+                .forEach(filter -> filter.byKind()
+                        .forEach((kind, names) ->
+                                all.computeIfAbsent(kind, k -> new TreeSet<>()).addAll(names)));
         return all;
     }
 

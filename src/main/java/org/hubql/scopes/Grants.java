@@ -22,7 +22,9 @@ public final class Grants {
 
     /** Every scope, unfiltered: {@code --no-auth}. */
     public static Grants everything() {
-        List<String> all = ScopeTree.KNOWN.stream().filter(scope -> !scope.equals("self") && !scope.equals("inherit")).toList();
+        List<String> all = ScopeTree.KNOWN.stream()
+                .filter(scope -> !scope.equals("self") && !scope.equals("inherit"))
+                .toList();
         ExpandedScopes scopes = ExpandedScopes.parse(all);
         Map<String, Reach> reach = new HashMap<>();
         scopes.byBase().keySet().forEach(base -> reach.put(base, Reach.EVERYTHING));
@@ -38,16 +40,28 @@ public final class Grants {
         Map<String, Long> services = lookUp(names, FilterKind.SERVICE, directory::serviceIds);
         Map<String, Long> spawners = lookUp(names, FilterKind.SERVER, directory::spawnerIds);
         Map<String, Reach> reach = new HashMap<>();
-        scopes.byBase().forEach((base, filter) -> reach.put(base, filter.all() ? Reach.EVERYTHING : new Reach.Named(
-                ids(filter.names(FilterKind.USER), users), ids(filter.names(FilterKind.GROUP), groups),
-                filter.names(FilterKind.GROUP).stream().map(groups::get).filter(id -> id != null)
-                        .map(id -> members.getOrDefault(id, IdSet.EMPTY)).toList(),
-                ids(filter.names(FilterKind.SERVER), spawners), ids(filter.names(FilterKind.SERVICE), services))));
+        scopes.byBase()
+                .forEach((base, filter) -> reach.put(
+                        base,
+                        filter.all()
+                                ? Reach.EVERYTHING
+                                : new Reach.Named(
+                                        ids(filter.names(FilterKind.USER), users),
+                                        ids(filter.names(FilterKind.GROUP), groups),
+                                        filter.names(FilterKind.GROUP).stream()
+                                                .map(groups::get)
+                                                .filter(id -> id != null)
+                                                .map(id -> members.getOrDefault(id, IdSet.EMPTY))
+                                                .toList(),
+                                        ids(filter.names(FilterKind.SERVER), spawners),
+                                        ids(filter.names(FilterKind.SERVICE), services))));
         return new Grants(scopes, reach);
     }
 
-    private static Map<String, Long> lookUp(Map<FilterKind, Set<String>> names, FilterKind kind,
-                                            java.util.function.Function<Set<String>, Map<String, Long>> query) {
+    private static Map<String, Long> lookUp(
+            Map<FilterKind, Set<String>> names,
+            FilterKind kind,
+            java.util.function.Function<Set<String>, Map<String, Long>> query) {
         Set<String> wanted = names.getOrDefault(kind, Set.of());
         return wanted.isEmpty() ? Map.of() : query.apply(wanted);
     }

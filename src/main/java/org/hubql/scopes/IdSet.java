@@ -14,7 +14,13 @@ public final class IdSet {
     }
 
     public static IdSet of(Collection<Long> ids) {
-        return ids.isEmpty() ? EMPTY : new IdSet(ids.stream().mapToLong(Long::longValue).sorted().distinct().toArray());
+        return ids.isEmpty()
+                ? EMPTY
+                : new IdSet(ids.stream()
+                        .mapToLong(Long::longValue)
+                        .sorted()
+                        .distinct()
+                        .toArray());
     }
 
     public boolean contains(long id) {

@@ -9,20 +9,20 @@ import java.util.List;
  */
 public record ScopeOwner(Kind kind, String name, Client client) {
 
-    public enum Kind { USER, SERVICE }
+    public enum Kind {
+        USER,
+        SERVICE
+    }
 
     /** The OAuth client a token was issued to, as far as a bare filter is concerned. */
     public sealed interface Client {
         /** Not an OAuth token, or one whose client belongs to no server or service. */
-        record None() implements Client {
-        }
+        record None() implements Client {}
 
         /** The client of a user's server {@code user/name}. */
-        record OfServer(String server) implements Client {
-        }
+        record OfServer(String server) implements Client {}
 
-        record OfService(String service) implements Client {
-        }
+        record OfService(String service) implements Client {}
     }
 
     public static ScopeOwner user(String name) {
@@ -49,8 +49,10 @@ public record ScopeOwner(Kind kind, String name, Client client) {
     String replacement(String bareFilter) {
         return switch (bareFilter) {
             case "user" -> kind == Kind.USER ? "user=" + name : "";
-            case "service" -> client instanceof Client.OfService service ? "service=" + service.service()
-                    : kind == Kind.SERVICE ? "service=" + name : "";
+            case "service" ->
+                client instanceof Client.OfService service
+                        ? "service=" + service.service()
+                        : kind == Kind.SERVICE ? "service=" + name : "";
             case "server" -> client instanceof Client.OfServer server ? "server=" + server.server() : "";
             default -> bareFilter;
         };

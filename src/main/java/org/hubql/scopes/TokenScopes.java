@@ -22,14 +22,16 @@ public final class TokenScopes {
      *                    granted to it
      * @param tokenScopes the raw scopes stored on the token
      */
-    public static ExpandedScopes of(ScopeOwner owner, Collection<String> ownerScopes, Collection<String> tokenScopes,
-                                    GroupMembership groups) {
+    public static ExpandedScopes of(
+            ScopeOwner owner, Collection<String> ownerScopes, Collection<String> tokenScopes, GroupMembership groups) {
         ScopeOwner roleHolder = new ScopeOwner(owner.kind(), owner.name(), new ScopeOwner.Client.None());
         ExpandedScopes held = ScopeExpansion.expand(ownerScopes, roleHolder);
         if (tokenScopes.stream().anyMatch(INHERIT::contains)) {
             return held.union(owner.identify());
         }
-        ExpandedScopes requested = ScopeExpansion.expand(tokenScopes, owner).union(owner.identify()).union(accessTo(owner.client()));
+        ExpandedScopes requested = ScopeExpansion.expand(tokenScopes, owner)
+                .union(owner.identify())
+                .union(accessTo(owner.client()));
         return requested.intersect(held, groups).union(owner.identify());
     }
 

@@ -10,7 +10,11 @@ package org.hubql.scopes;
  */
 public record Viewer(Kind kind, long id, Grants grants) {
 
-    public enum Kind { USER, SERVICE, LOCAL }
+    public enum Kind {
+        USER,
+        SERVICE,
+        LOCAL
+    }
 
     /** Authentication is off: every scope, unfiltered. */
     public static Viewer local() {

@@ -40,8 +40,7 @@ class JupyterHubDifferentialTest {
     private static final String REPORTER_TOKEN = "hubql-test-reporter-0123456789";
     private static final List<String> USERS = List.of("root", "ta", "lister", "bob", "alice", "carol", "dave", "erin");
 
-    private record UserToken(String name, String owner, List<String> scopes) {
-    }
+    private record UserToken(String name, String owner, List<String> scopes) {}
 
     private static final List<UserToken> USER_TOKENS = List.of(
             new UserToken("root inherit", "root", List.of()),
@@ -62,18 +61,28 @@ class JupyterHubDifferentialTest {
             """;
 
     /** A listing: JupyterHub's path, hubql's query, its root field and where its items are. */
-    private record Listing(String restPath, String query, String rootField, List<Object> itemsPath, List<ModelKey> keys) {
-    }
+    private record Listing(
+            String restPath, String query, String rootField, List<Object> itemsPath, List<ModelKey> keys) {}
 
-    private static final Listing USERS_LISTING = new Listing("/users",
-            "{ users(first: 1000) { nodes { ...UserFields } } }" + USER_FIELDS, "users", List.of("users", "nodes"),
+    private static final Listing USERS_LISTING = new Listing(
+            "/users",
+            "{ users(first: 1000) { nodes { ...UserFields } } }" + USER_FIELDS,
+            "users",
+            List.of("users", "nodes"),
             ModelKey.USER);
     // 100 × 100 members: 1000 × 1000 is over hubql's default query cost limit (200,000 objects)
-    private static final Listing GROUPS_LISTING = new Listing("/groups",
-            "{ groups(first: 100) { nodes { name users(first: 100) { nodes { name } } roles { name } } } }", "groups",
-            List.of("groups", "nodes"), ModelKey.GROUP);
-    private static final Listing SERVICES_LISTING = new Listing("/services",
-            "{ services { name admin url roles { name } } }", "services", List.of("services"), ModelKey.SERVICE);
+    private static final Listing GROUPS_LISTING = new Listing(
+            "/groups",
+            "{ groups(first: 100) { nodes { name users(first: 100) { nodes { name } } roles { name } } } }",
+            "groups",
+            List.of("groups", "nodes"),
+            ModelKey.GROUP);
+    private static final Listing SERVICES_LISTING = new Listing(
+            "/services",
+            "{ services { name admin url roles { name } } }",
+            "services",
+            List.of("services"),
+            ModelKey.SERVICE);
 
     private static final Map<String, String> tokens = new LinkedHashMap<>();
     private static RealJupyterHub hub;
@@ -99,7 +108,8 @@ class JupyterHubDifferentialTest {
                 .users("ta", "lister", "bob", "alice", "carol", "dave", "erin")
                 .group("students", "alice", "carol", "dave")
                 .group("staff", "ta", "bob")
-                .role(newRole("ta-role", "list:users!group=students", "read:users!group=students").toUsers("ta"))
+                .role(newRole("ta-role", "list:users!group=students", "read:users!group=students")
+                        .toUsers("ta"))
                 .role(newRole("name-lister", "list:users", "read:users:name").toUsers("lister"))
                 .role(newRole("group-reader", "list:groups", "read:groups").toGroups("staff"))
                 .role(newRole("culler-role", "list:users", "read:users:activity", "read:servers", "delete:servers")
@@ -125,13 +135,16 @@ class JupyterHubDifferentialTest {
     @AfterAll
     @SuppressWarnings("try") // the resources are only there to be closed, in reverse order
     static void stopGatewayAndHub() {
-        try (RealJupyterHub stopLast = hub; RunningGateway stopFirst = gateway) {
+        try (RealJupyterHub stopLast = hub;
+                RunningGateway stopFirst = gateway) {
             // closed in reverse order: the gateway, then the hub
         }
     }
 
     static Stream<String> tokenNames() {
-        return Stream.concat(USER_TOKENS.stream().map(UserToken::name), SERVICE_TOKENS.keySet().stream().sorted());
+        return Stream.concat(
+                USER_TOKENS.stream().map(UserToken::name),
+                SERVICE_TOKENS.keySet().stream().sorted());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -165,15 +178,20 @@ class JupyterHubDifferentialTest {
         Differences differences = new Differences(token);
         for (String user : USERS) {
             Answer jupyterhub = hub.get("/users/" + user, tokens.get(token));
-            HubqlAnswer hubql = hubql(token, "query($n: String!) { user(name: $n) { ...UserFields } }" + USER_FIELDS, user);
+            HubqlAnswer hubql =
+                    hubql(token, "query($n: String!) { user(name: $n) { ...UserFields } }" + USER_FIELDS, user);
             JsonNode expected = jupyterhub.status() == 200 ? jupyterhub.body() : listed.get(user);
             String where = "user(" + user + ")";
             if (expected == null) {
-                differences.check(hubql.at(List.of("user")).isNull(), where,
+                differences.check(
+                        hubql.at(List.of("user")).isNull(),
+                        where,
                         "JupyterHub answers " + jupyterhub.status() + ", hubql shows the user");
             } else if (hubql.at(List.of("user")).isNull()) {
-                differences.check(false, where, "JupyterHub shows the user (status " + jupyterhub.status()
-                        + "), hubql answers null");
+                differences.check(
+                        false,
+                        where,
+                        "JupyterHub shows the user (status " + jupyterhub.status() + "), hubql answers null");
             } else {
                 ModelKey.compare(differences, where, expected, hubql, List.of("user"), ModelKey.USER);
             }
@@ -188,7 +206,8 @@ class JupyterHubDifferentialTest {
         Differences differences = new Differences(token);
         for (String user : USERS) {
             Answer jupyterhub = hub.get("/users/" + user + "/tokens", tokens.get(token));
-            HubqlAnswer hubql = hubql(token, "query($n: String!) { user(name: $n) { apiTokens { databaseId note } } }", user);
+            HubqlAnswer hubql =
+                    hubql(token, "query($n: String!) { user(name: $n) { apiTokens { databaseId note } } }", user);
             compareTokens(differences, "user(" + user + ").apiTokens", jupyterhub, hubql);
         }
         differences.assertNone();
@@ -200,12 +219,20 @@ class JupyterHubDifferentialTest {
         boolean hidden = hubql.at(List.of("user")).isNull() || hubql.forbidden(path);
         if (jupyterhub.status() != 200) {
             boolean empty = hubql.at(List.of("user")).isNull() || apiTokens.isEmpty();
-            differences.check(hidden && empty, where, "JupyterHub answers " + jupyterhub.status()
-                    + ", hubql shows " + apiTokens + " without a FORBIDDEN error");
+            differences.check(
+                    hidden && empty,
+                    where,
+                    "JupyterHub answers " + jupyterhub.status() + ", hubql shows " + apiTokens
+                            + " without a FORBIDDEN error");
             return;
         }
-        List<String> expected = jupyterhub.body().path("api_tokens").findValuesAsText("id").stream().sorted().toList();
-        List<String> actual = apiTokens.findValuesAsText("databaseId").stream().map(id -> "a" + id).sorted().toList();
+        List<String> expected = jupyterhub.body().path("api_tokens").findValuesAsText("id").stream()
+                .sorted()
+                .toList();
+        List<String> actual = apiTokens.findValuesAsText("databaseId").stream()
+                .map(id -> "a" + id)
+                .sorted()
+                .toList();
         differences.check(!hidden, where, "JupyterHub lists " + expected + ", hubql hides them");
         differences.check(hidden || expected.equals(actual), where, "JupyterHub " + expected + ", hubql " + actual);
     }
@@ -217,21 +244,29 @@ class JupyterHubDifferentialTest {
     private static void compareListing(String token, Listing listing) {
         Answer jupyterhub = hub.get(listing.restPath(), tokens.get(token));
         HubqlAnswer hubql = hubql(token, listing.query(), null);
-        assertTrue(jupyterhub.status() == 200 || jupyterhub.status() == 403,
-                () -> "JupyterHub answered " + jupyterhub.status() + " to " + listing.restPath() + ": " + jupyterhub.body());
+        assertTrue(
+                jupyterhub.status() == 200 || jupyterhub.status() == 403,
+                () -> "JupyterHub answered " + jupyterhub.status() + " to " + listing.restPath() + ": "
+                        + jupyterhub.body());
         Differences differences = new Differences(token);
         boolean refused = jupyterhub.status() == 403;
-        differences.check(refused == hubql.forbidden(List.of(listing.rootField())), listing.rootField(), refused
-                ? "JupyterHub answers 403, hubql has no FORBIDDEN error on `" + listing.rootField() + "`"
-                : "JupyterHub answers 200, hubql says FORBIDDEN");
+        differences.check(
+                refused == hubql.forbidden(List.of(listing.rootField())),
+                listing.rootField(),
+                refused
+                        ? "JupyterHub answers 403, hubql has no FORBIDDEN error on `" + listing.rootField() + "`"
+                        : "JupyterHub answers 200, hubql says FORBIDDEN");
         Map<String, JsonNode> expected = modelsByName(jupyterhub);
         Map<String, Integer> actual = indexByName(hubql.at(listing.itemsPath()));
-        differences.check(expected.keySet().equals(actual.keySet()), listing.rootField(),
+        differences.check(
+                expected.keySet().equals(actual.keySet()),
+                listing.rootField(),
                 "JupyterHub lists " + expected.keySet() + ", hubql " + actual.keySet());
         expected.forEach((name, model) -> {
             if (actual.containsKey(name)) {
                 List<Object> path = HubqlAnswer.append(listing.itemsPath(), actual.get(name));
-                ModelKey.compare(differences, listing.rootField() + "[" + name + "]", model, hubql, path, listing.keys());
+                ModelKey.compare(
+                        differences, listing.rootField() + "[" + name + "]", model, hubql, path, listing.keys());
             }
         });
         differences.assertNone();
@@ -265,7 +300,9 @@ class JupyterHubDifferentialTest {
     private static HubqlAnswer hubql(String token, String query, String name) {
         Map<String, Object> variables = name == null ? Map.of() : Map.of("n", name);
         HubqlAnswer answer = new HubqlAnswer(gateway.as(tokens.get(token)).query(query, variables));
-        assertTrue(answer.otherErrors().isEmpty(), () -> "hubql failed for token '" + token + "': " + answer.otherErrors());
+        assertTrue(
+                answer.otherErrors().isEmpty(),
+                () -> "hubql failed for token '" + token + "': " + answer.otherErrors());
         return answer;
     }
 }

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 /** The hash check against values JupyterHub's own {@code hash_token} produces (computed with Python's hashlib). */
 class JupyterHubHashTest {
     private static final String TOKEN = "0123456789abcdef0123456789abcdef";
-    private static final String ONE_ROUND = "sha512:1:2e9bfd6b84a040df:b9f7e91a52855656cd35b819c87df066b6d392c0da608127512f"
-            + "7eac622daf437a202b9358799dddd7f1a31b6b82148df80358e8d5b26f7a09436a4bae287d77";
+    private static final String ONE_ROUND =
+            "sha512:1:2e9bfd6b84a040df:b9f7e91a52855656cd35b819c87df066b6d392c0da608127512f"
+                    + "7eac622daf437a202b9358799dddd7f1a31b6b82148df80358e8d5b26f7a09436a4bae287d77";
     private static final String USER_PROVIDED = "c0ffee00c0ffee00c0ffee00c0ffee00";
-    private static final String MANY_ROUNDS = "sha512:16384:8d3a1f0c5b7e9a24:7486cfaa5d05387c9be6b2e4e38998b6402e72350fa0fa847b"
-            + "7455820045d57ad0e01fa8d66dbdc7d66200709f1aaf8df059e3100792b8c401ffdeb808153a86";
+    private static final String MANY_ROUNDS =
+            "sha512:16384:8d3a1f0c5b7e9a24:7486cfaa5d05387c9be6b2e4e38998b6402e72350fa0fa847b"
+                    + "7455820045d57ad0e01fa8d66dbdc7d66200709f1aaf8df059e3100792b8c401ffdeb808153a86";
 
     @Test
     void a_generated_token_matches_its_one_round_hash() {
@@ -36,9 +38,19 @@ class JupyterHubHashTest {
 
     @Test
     void malformed_stored_hashes_never_match() {
-        for (String hashed : new String[] {null, "", "sha512", "md5:1:2e9bfd6b84a040df:00", "sha512:x:salt:00",
-                "sha512:0:2e9bfd6b84a040df:00", "sha512:99999999:salt:00", "sha512:1:2e9bfd6b84a040df"}) {
-            assertThat(JupyterHubHash.matches(hashed, TOKEN)).as(String.valueOf(hashed)).isFalse();
+        for (String hashed : new String[] {
+            null,
+            "",
+            "sha512",
+            "md5:1:2e9bfd6b84a040df:00",
+            "sha512:x:salt:00",
+            "sha512:0:2e9bfd6b84a040df:00",
+            "sha512:99999999:salt:00",
+            "sha512:1:2e9bfd6b84a040df"
+        }) {
+            assertThat(JupyterHubHash.matches(hashed, TOKEN))
+                    .as(String.valueOf(hashed))
+                    .isFalse();
         }
     }
 

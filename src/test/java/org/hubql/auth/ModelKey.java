@@ -15,7 +15,8 @@ import java.util.stream.StreamSupport;
  * comparison. The tables below are the keys hubql covers; the others (kind, pending, auth_state, properties, …)
  * have no field.
  */
-record ModelKey(String key, String field, Function<JsonNode, Object> fromJupyterHub, Function<JsonNode, Object> fromHubql) {
+record ModelKey(
+        String key, String field, Function<JsonNode, Object> fromJupyterHub, Function<JsonNode, Object> fromHubql) {
 
     static final List<ModelKey> USER = List.of(
             same("name", "name", ModelKey::text),
@@ -49,19 +50,29 @@ record ModelKey(String key, String field, Function<JsonNode, Object> fromJupyter
      * Compares JupyterHub's model of one object with hubql's object at {@code path}: each key is present on both
      * sides or on neither, and a key present on both has the same value.
      */
-    static void compare(Differences differences, String where, JsonNode model, HubqlAnswer hubql, List<Object> path,
-                        List<ModelKey> keys) {
+    static void compare(
+            Differences differences,
+            String where,
+            JsonNode model,
+            HubqlAnswer hubql,
+            List<Object> path,
+            List<ModelKey> keys) {
         JsonNode object = hubql.at(path);
         for (ModelKey key : keys) {
             boolean inJupyterHub = model.has(key.key());
             boolean inHubql = !hubql.forbidden(HubqlAnswer.append(path, key.field()));
-            differences.check(inJupyterHub == inHubql, where + "." + key.key(), inJupyterHub
-                    ? "JupyterHub shows it, hubql hides `" + key.field() + "` (FORBIDDEN)"
-                    : "JupyterHub omits it, hubql shows `" + key.field() + "` = " + object.path(key.field()));
+            differences.check(
+                    inJupyterHub == inHubql,
+                    where + "." + key.key(),
+                    inJupyterHub
+                            ? "JupyterHub shows it, hubql hides `" + key.field() + "` (FORBIDDEN)"
+                            : "JupyterHub omits it, hubql shows `" + key.field() + "` = " + object.path(key.field()));
             if (inJupyterHub && inHubql) {
                 Object expected = key.fromJupyterHub().apply(model.get(key.key()));
                 Object actual = key.fromHubql().apply(object.path(key.field()));
-                differences.check(Objects.equals(expected, actual), where + "." + key.key(),
+                differences.check(
+                        Objects.equals(expected, actual),
+                        where + "." + key.key(),
                         "JupyterHub " + expected + ", hubql " + actual);
             }
         }
@@ -81,7 +92,9 @@ record ModelKey(String key, String field, Function<JsonNode, Object> fromJupyter
             return null;
         }
         String text = value.asText();
-        return text.endsWith("Z") ? Instant.parse(text) : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        return text.endsWith("Z")
+                ? Instant.parse(text)
+                : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
     }
 
     private static Object sortedTexts(JsonNode list) {
@@ -99,7 +112,11 @@ record ModelKey(String key, String field, Function<JsonNode, Object> fromJupyter
     }
 
     private static Object activeSpawnerNames(JsonNode spawners) {
-        return sorted(spawners, spawner -> spawner.path("active").asBoolean() ? spawner.path("name").asText() : null);
+        return sorted(
+                spawners,
+                spawner -> spawner.path("active").asBoolean()
+                        ? spawner.path("name").asText()
+                        : null);
     }
 
     /** The non-null values {@code read} takes from each item, sorted; null when {@code list} is not a list. */
@@ -107,6 +124,10 @@ record ModelKey(String key, String field, Function<JsonNode, Object> fromJupyter
         if (!list.isArray()) {
             return null;
         }
-        return StreamSupport.stream(list.spliterator(), false).map(read).filter(Objects::nonNull).sorted().toList();
+        return StreamSupport.stream(list.spliterator(), false)
+                .map(read)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
     }
 }

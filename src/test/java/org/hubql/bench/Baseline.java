@@ -31,11 +31,19 @@ import org.sqlite.SQLiteOpenMode;
 final class Baseline implements AutoCloseable {
     private static final DateTimeFormatter SQLITE_DATETIME = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd")
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
             .appendPattern("HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendLiteral('Z').optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('Z')
+            .optionalEnd()
             .toFormatter();
     private static final String IDS = " IN (SELECT value FROM json_each(?))";
 
@@ -62,17 +70,18 @@ final class Baseline implements AutoCloseable {
         userById = connection.prepareStatement("SELECT id, name, admin, last_activity FROM users WHERE id = ?");
         activePage = connection.prepareStatement("SELECT u.id, u.name, u.last_activity FROM users u WHERE u.id IN"
                 + " (SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id) ORDER BY u.id LIMIT ?");
-        defaultServers = connection.prepareStatement("SELECT s.user_id, v.proto, v.ip, v.port, v.base_url FROM spawners s"
-                + " JOIN servers v ON v.id = s.server_id WHERE COALESCE(s.name, '') = '' AND s.user_id" + IDS
-                + " ORDER BY s.user_id, s.name, s.id");
+        defaultServers =
+                connection.prepareStatement("SELECT s.user_id, v.proto, v.ip, v.port, v.base_url FROM spawners s"
+                        + " JOIN servers v ON v.id = s.server_id WHERE COALESCE(s.name, '') = '' AND s.user_id" + IDS
+                        + " ORDER BY s.user_id, s.name, s.id");
         groupsOfUsers = connection.prepareStatement("SELECT m.user_id, g.name FROM user_group_map m JOIN groups g"
                 + " ON g.id = m.group_id WHERE m.user_id" + IDS + " ORDER BY g.name, g.id");
         userPage = connection.prepareStatement("SELECT id, name, admin, last_activity FROM users ORDER BY id LIMIT ?");
         spawnersOfUsers = connection.prepareStatement("SELECT s.user_id, s.name, s.last_activity, v.id AS server_id,"
                 + " v.proto, v.ip, v.port, v.base_url FROM spawners s LEFT JOIN servers v ON v.id = s.server_id"
                 + " WHERE s.user_id" + IDS + " ORDER BY s.user_id, s.name, s.id");
-        tokensOfUsers = connection.prepareStatement("SELECT t.user_id, t.prefix FROM api_tokens t WHERE t.user_id" + IDS
-                + " ORDER BY t.id");
+        tokensOfUsers = connection.prepareStatement(
+                "SELECT t.user_id, t.prefix FROM api_tokens t WHERE t.user_id" + IDS + " ORDER BY t.id");
         groupPage = connection.prepareStatement("SELECT id, name FROM groups ORDER BY name LIMIT ?");
         membersOfGroups = connection.prepareStatement("SELECT group_id, name FROM (SELECT m.group_id, u.name,"
                 + " ROW_NUMBER() OVER (PARTITION BY m.group_id ORDER BY u.id) AS member_rank FROM user_group_map m"
@@ -193,8 +202,7 @@ final class Baseline implements AutoCloseable {
         return groups;
     }
 
-    private record SpawnerRow(String name, String lastActivity, boolean active, String url) {
-    }
+    private record SpawnerRow(String name, String lastActivity, boolean active, String url) {}
 
     private void wide(JsonGenerator gen) throws SQLException, IOException {
         List<Long> ids = new ArrayList<>(1000);
@@ -221,7 +229,8 @@ final class Baseline implements AutoCloseable {
                 rs.getLong(4);
                 boolean active = !rs.wasNull();
                 spawners.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(2))
-                        .add(new SpawnerRow(name == null ? "" : name, rs.getString(3), active, active ? url(rs, 5) : null));
+                        .add(new SpawnerRow(
+                                name == null ? "" : name, rs.getString(3), active, active ? url(rs, 5) : null));
             }
         }
         Map<Long, List<String>> groups = groupNames(keys);
@@ -243,7 +252,8 @@ final class Baseline implements AutoCloseable {
             gen.writeStringField("name", names.get(i));
             gen.writeBooleanField("admin", admins.get(i));
             writeDateTime(gen, "lastActivity", activity.get(i));
-            SpawnerRow byDefault = own.stream().filter(s -> s.name().isEmpty()).findFirst().orElse(null);
+            SpawnerRow byDefault =
+                    own.stream().filter(s -> s.name().isEmpty()).findFirst().orElse(null);
             writeServer(gen, byDefault != null && byDefault.active(), byDefault == null ? null : byDefault.url());
             gen.writeArrayFieldStart("spawners");
             for (SpawnerRow spawner : own) {
@@ -286,7 +296,8 @@ final class Baseline implements AutoCloseable {
         statements++;
         try (ResultSet rs = membersOfGroups.executeQuery()) {
             while (rs.next()) {
-                members.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(50)).add(rs.getString(2));
+                members.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(50))
+                        .add(rs.getString(2));
             }
         }
         gen.writeObjectFieldStart("groups");
@@ -350,7 +361,11 @@ final class Baseline implements AutoCloseable {
         if (text == null || text.isBlank()) {
             gen.writeNullField(field);
         } else {
-            gen.writeStringField(field, LocalDateTime.parse(text.trim(), SQLITE_DATETIME).toInstant(ZoneOffset.UTC).toString());
+            gen.writeStringField(
+                    field,
+                    LocalDateTime.parse(text.trim(), SQLITE_DATETIME)
+                            .toInstant(ZoneOffset.UTC)
+                            .toString());
         }
     }
 

@@ -23,6 +23,7 @@ class BaselineParityTest {
 
     @TempDir
     static Path directory;
+
     static HubqlRunner hubql;
     static Baseline baseline;
     static BenchQuery.Probe probe;
@@ -57,6 +58,7 @@ class BaselineParityTest {
         Map<String, Object> variables = query.variables(probe);
         byte[] asAdmin = hubql.run(query, variables);
         byte[] asRestricted = hubql.runRestricted(query, variables);
-        assertThat(new String(asRestricted, StandardCharsets.UTF_8)).isEqualTo(new String(asAdmin, StandardCharsets.UTF_8));
+        assertThat(new String(asRestricted, StandardCharsets.UTF_8))
+                .isEqualTo(new String(asAdmin, StandardCharsets.UTF_8));
     }
 }

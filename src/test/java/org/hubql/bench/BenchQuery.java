@@ -11,7 +11,8 @@ import java.util.Map;
  */
 enum BenchQuery {
     USER_BY_NAME("query($name: String!) { user(name: $name) { id name admin lastActivity } }"),
-    DASHBOARD("{ users(first: 100, filter: {active: true}) { nodes { name lastActivity server { url } groups { name } } } }"),
+    DASHBOARD(
+            "{ users(first: 100, filter: {active: true}) { nodes { name lastActivity server { url } groups { name } } } }"),
     WIDE("{ users(first: 1000) { nodes { id name admin lastActivity server { url } "
             + "spawners { name active lastActivity server { url } } groups { name } apiTokens { prefix } } } }"),
     GROUP_MEMBERS("{ groups { nodes { name users(first: 50) { nodes { name } } } } }"),
@@ -53,6 +54,5 @@ enum BenchQuery {
     }
 
     /** An existing user of the hub under test, half-way through it by id. */
-    record Probe(long userId, String userName) {
-    }
+    record Probe(long userId, String userName) {}
 }

@@ -31,8 +31,7 @@ public final class BenchReport {
     private final List<JsonNode> memory = new ArrayList<>();
     private final StringBuilder out = new StringBuilder();
 
-    private BenchReport() {
-    }
+    private BenchReport() {}
 
     public static void main(String[] args) throws IOException {
         Path work = Path.of(args[0]);
@@ -44,7 +43,8 @@ public final class BenchReport {
 
     private void read(Path work) throws IOException {
         try (Stream<Path> files = Files.list(work)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("inprocess-\\d+\\.json")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("inprocess-\\d+\\.json"))
+                    .toList()) {
                 JsonNode run = MAPPER.readTree(file.toFile());
                 Map<String, JsonNode> byQuery = new TreeMap<>();
                 run.get("queries").forEach(q -> byQuery.put(q.get("query").asText(), q));
@@ -78,8 +78,10 @@ public final class BenchReport {
         line("```");
         line("");
         line("The load averages above say how busy the 2 cores were (wrk and the server share them during the HTTP");
-        line("part): expect noise, especially in p99 and in the HTTP figures. In process, the two sides of each comparison (hubql and");
-        line("the baseline; hubql as a restricted viewer and as the admin) are called alternately, one call each, so noise falls on both");
+        line(
+                "part): expect noise, especially in p99 and in the HTTP figures. In process, the two sides of each comparison (hubql and");
+        line(
+                "the baseline; hubql as a restricted viewer and as the admin) are called alternately, one call each, so noise falls on both");
         line("sides of each ratio alike.");
         line("");
         targets();
@@ -108,28 +110,47 @@ public final class BenchReport {
         JsonNode small = query(SMALL, "DASHBOARD");
         JsonNode large = query(LARGE, "DASHBOARD");
         if (small != null && large != null) {
-            double growth = large.get("hubqlAloneMedianUs").asDouble() / small.get("hubqlAloneMedianUs").asDouble();
-            row("dashboard page at 100,000 users ≤ 1.5 × its time at 1,000 (hubql alone)", String.format(Locale.ROOT,
-                    "%s / %s = %.2f ×", us(large.get("hubqlAloneMedianUs")), us(small.get("hubqlAloneMedianUs")), growth),
+            double growth = large.get("hubqlAloneMedianUs").asDouble()
+                    / small.get("hubqlAloneMedianUs").asDouble();
+            row(
+                    "dashboard page at 100,000 users ≤ 1.5 × its time at 1,000 (hubql alone)",
+                    String.format(
+                            Locale.ROOT,
+                            "%s / %s = %.2f ×",
+                            us(large.get("hubqlAloneMedianUs")),
+                            us(small.get("hubqlAloneMedianUs")),
+                            growth),
                     growth <= 1.5);
         }
         long errors = http.stream().mapToLong(BenchReport::errors).sum();
         long requests = http.stream().mapToLong(p -> p.get("requests").asLong()).sum();
-        row("zero errors over HTTP", String.format(Locale.ROOT, "%d errors in %,d requests", errors, requests),
+        row(
+                "zero errors over HTTP",
+                String.format(Locale.ROOT, "%d errors in %,d requests", errors, requests),
                 errors == 0 && !http.isEmpty());
         JsonNode warm = memoryAt(LARGE, "warm");
         JsonNode end = memoryAt(LARGE, "end");
         if (warm != null && end != null) {
-            double ratio = end.get("heapUsedKb").asDouble() / warm.get("heapUsedKb").asDouble();
-            row("heap after the 100,000-user run and the 64-client soak ≤ 1.2 × after warm-up",
-                    String.format(Locale.ROOT, "%s / %s = %.2f ×", mb(end.get("heapUsedKb")), mb(warm.get("heapUsedKb")), ratio),
+            double ratio =
+                    end.get("heapUsedKb").asDouble() / warm.get("heapUsedKb").asDouble();
+            row(
+                    "heap after the 100,000-user run and the 64-client soak ≤ 1.2 × after warm-up",
+                    String.format(
+                            Locale.ROOT,
+                            "%s / %s = %.2f ×",
+                            mb(end.get("heapUsedKb")),
+                            mb(warm.get("heapUsedKb")),
+                            ratio),
                     ratio <= 1.2);
         }
         boolean flat = true;
         for (BenchQuery q : BenchQuery.ALL) {
             flat &= statementsBySize(q.name()).stream().distinct().count() == 1;
         }
-        row("statements per request the same at every size, for every query", flat ? "yes (table below)" : "no (table below)", flat);
+        row(
+                "statements per request the same at every size, for every query",
+                flat ? "yes (table below)" : "no (table below)",
+                flat);
         line("");
     }
 
@@ -139,8 +160,19 @@ public final class BenchReport {
             return;
         }
         double ratio = q.get("ratio").asDouble();
-        row(String.format(Locale.ROOT, "%s at %,d users: hubql / baseline ≤ %.1f", q.get("label").asText(), size, limit),
-                String.format(Locale.ROOT, "%s / %s = %.2f", us(q.get("hubqlMedianUs")), us(q.get("baselineMedianUs")), ratio),
+        row(
+                String.format(
+                        Locale.ROOT,
+                        "%s at %,d users: hubql / baseline ≤ %.1f",
+                        q.get("label").asText(),
+                        size,
+                        limit),
+                String.format(
+                        Locale.ROOT,
+                        "%s / %s = %.2f",
+                        us(q.get("hubqlMedianUs")),
+                        us(q.get("baselineMedianUs")),
+                        ratio),
                 ratio <= limit);
     }
 
@@ -148,9 +180,20 @@ public final class BenchReport {
         JsonNode wide = restricted(MEDIUM, "WIDE");
         if (wide != null) {
             double ratio = wide.get("ratio").asDouble();
-            row(String.format(Locale.ROOT, "%s at %,d users: restricted viewer / admin ≤ %.1f", BenchQuery.WIDE.label(), MEDIUM,
-                    RESTRICTED_LIMIT), String.format(Locale.ROOT, "%s / %s = %.2f", us(wide.get("restrictedMedianUs")),
-                    us(wide.get("adminMedianUs")), ratio), ratio <= RESTRICTED_LIMIT);
+            row(
+                    String.format(
+                            Locale.ROOT,
+                            "%s at %,d users: restricted viewer / admin ≤ %.1f",
+                            BenchQuery.WIDE.label(),
+                            MEDIUM,
+                            RESTRICTED_LIMIT),
+                    String.format(
+                            Locale.ROOT,
+                            "%s / %s = %.2f",
+                            us(wide.get("restrictedMedianUs")),
+                            us(wide.get("adminMedianUs")),
+                            ratio),
+                    ratio <= RESTRICTED_LIMIT);
         }
         List<String> over = new ArrayList<>();
         double highest = 0;
@@ -170,32 +213,54 @@ public final class BenchReport {
             }
         }
         if (measured > 0) {
-            row(String.format(Locale.ROOT, "every query at every size: restricted viewer / admin ≤ %.1f", RESTRICTED_LIMIT),
-                    over.isEmpty() ? String.format(Locale.ROOT, "highest %.2f (table below)", highest)
-                            : "over it: " + String.join("; ", over), over.isEmpty());
+            row(
+                    String.format(
+                            Locale.ROOT,
+                            "every query at every size: restricted viewer / admin ≤ %.1f",
+                            RESTRICTED_LIMIT),
+                    over.isEmpty()
+                            ? String.format(Locale.ROOT, "highest %.2f (table below)", highest)
+                            : "over it: " + String.join("; ", over),
+                    over.isEmpty());
         }
     }
 
     private void inProcessTables() {
         line("## In process: hubql against the hand-written baseline");
         line("");
-        line("hubql = `HubGraph.execute` + Jackson, as the HTTP handler does it; baseline = purpose-built SQL over one");
-        line("read-only sqlite-jdbc connection with prepared statements kept open + Jackson's streaming generator. Both");
-        line("produce the same JSON (checked on every run, and by `BaselineParityTest` in `mvn verify`). \"hubql alone\"");
-        line("is a second series with no baseline call in between: the flatness target compares hubql with itself, and");
-        line("at 100,000 users the baseline's full-table scans between hubql's calls evict hubql's data from the CPU caches.");
+        line(
+                "hubql = `HubGraph.execute` + Jackson, as the HTTP handler does it; baseline = purpose-built SQL over one");
+        line(
+                "read-only sqlite-jdbc connection with prepared statements kept open + Jackson's streaming generator. Both");
+        line(
+                "produce the same JSON (checked on every run, and by `BaselineParityTest` in `mvn verify`). \"hubql alone\"");
+        line(
+                "is a second series with no baseline call in between: the flatness target compares hubql with itself, and");
+        line(
+                "at 100,000 users the baseline's full-table scans between hubql's calls evict hubql's data from the CPU caches.");
         line("");
-        line("| users | query | hubql median | hubql p99 | baseline median | baseline p99 | hubql / baseline | hubql alone median | hubql alone p99 | statements (hubql / baseline) | response | runs |");
+        line(
+                "| users | query | hubql median | hubql p99 | baseline median | baseline p99 | hubql / baseline | hubql alone median | hubql alone p99 | statements (hubql / baseline) | response | runs |");
         line("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         inProcess.forEach((size, queries) -> {
             for (BenchQuery bq : BenchQuery.ALL) {
                 JsonNode q = queries.get(bq.name());
                 if (q != null) {
-                    line(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %.2f | %s | %s | %d / %d | %,d B | %,d |", size,
-                            q.get("label").asText(), us(q.get("hubqlMedianUs")), us(q.get("hubqlP99Us")),
-                            us(q.get("baselineMedianUs")), us(q.get("baselineP99Us")), q.get("ratio").asDouble(),
-                            us(q.get("hubqlAloneMedianUs")), us(q.get("hubqlAloneP99Us")),
-                            q.get("statements").asInt(), q.get("baselineStatements").asInt(), q.get("responseBytes").asInt(),
+                    line(String.format(
+                            Locale.ROOT,
+                            "| %,d | %s | %s | %s | %s | %s | %.2f | %s | %s | %d / %d | %,d B | %,d |",
+                            size,
+                            q.get("label").asText(),
+                            us(q.get("hubqlMedianUs")),
+                            us(q.get("hubqlP99Us")),
+                            us(q.get("baselineMedianUs")),
+                            us(q.get("baselineP99Us")),
+                            q.get("ratio").asDouble(),
+                            us(q.get("hubqlAloneMedianUs")),
+                            us(q.get("hubqlAloneP99Us")),
+                            q.get("statements").asInt(),
+                            q.get("baselineStatements").asInt(),
+                            q.get("responseBytes").asInt(),
                             q.get("iterations").asInt()));
                 }
             }
@@ -206,22 +271,37 @@ public final class BenchReport {
     private void restrictedTable() {
         line("## In process: a restricted viewer against the admin");
         line("");
-        line("The same hubql, on the same hub, called alternately as the admin (every scope, unfiltered: nothing is checked)");
+        line(
+                "The same hubql, on the same hub, called alternately as the admin (every scope, unfiltered: nothing is checked)");
         line("and as a user holding `" + String.join("`, `", BenchViewers.RESTRICTED_SCOPES) + "` unfiltered:");
-        line("enough to read every field of every query, but not every scope the schema declares, so every field and every");
-        line("object is checked. Its answer is the admin's, byte for byte (checked before timing; a difference aborts the run).");
+        line(
+                "enough to read every field of every query, but not every scope the schema declares, so every field and every");
+        line(
+                "object is checked. Its answer is the admin's, byte for byte (checked before timing; a difference aborts the run).");
         line("");
-        line("| users | query | restricted median | admin median | restricted / admin | CPU restricted / admin | restricted p99 | admin p99 | allocated (restricted / admin) | statements (restricted / admin) | runs |");
+        line(
+                "| users | query | restricted median | admin median | restricted / admin | CPU restricted / admin | restricted p99 | admin p99 | allocated (restricted / admin) | statements (restricted / admin) | runs |");
         line("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         inProcess.forEach((size, queries) -> {
             for (BenchQuery bq : BenchQuery.ALL) {
                 JsonNode q = restricted(size, bq.name());
                 if (q != null) {
-                    line(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %.2f | %.2f | %s | %s | %s / %s | %d / %d | %,d |", size, bq.label(),
-                            us(q.get("restrictedMedianUs")), us(q.get("adminMedianUs")), q.get("ratio").asDouble(),
-                            q.get("cpuRatio").asDouble(), us(q.get("restrictedP99Us")), us(q.get("adminP99Us")),
-                            kb(q.get("restrictedAllocKb")), kb(q.get("adminAllocKb")), q.get("restrictedStatements").asInt(),
-                            q.get("adminStatements").asInt(), q.get("iterations").asInt()));
+                    line(String.format(
+                            Locale.ROOT,
+                            "| %,d | %s | %s | %s | %.2f | %.2f | %s | %s | %s / %s | %d / %d | %,d |",
+                            size,
+                            bq.label(),
+                            us(q.get("restrictedMedianUs")),
+                            us(q.get("adminMedianUs")),
+                            q.get("ratio").asDouble(),
+                            q.get("cpuRatio").asDouble(),
+                            us(q.get("restrictedP99Us")),
+                            us(q.get("adminP99Us")),
+                            kb(q.get("restrictedAllocKb")),
+                            kb(q.get("adminAllocKb")),
+                            q.get("restrictedStatements").asInt(),
+                            q.get("adminStatements").asInt(),
+                            q.get("iterations").asInt()));
                 }
             }
         });
@@ -258,10 +338,18 @@ public final class BenchReport {
         line("|---:|---|---:|---:|---:|---:|---:|");
         for (JsonNode p : http) {
             double seconds = p.get("durationUs").asDouble() / 1e6;
-            String label = BenchQuery.valueOf(p.get("query").asText().toUpperCase(Locale.ROOT)).label()
+            String label = BenchQuery.valueOf(p.get("query").asText().toUpperCase(Locale.ROOT))
+                            .label()
                     + (p.has("soak") ? " (soak)" : "");
-            line(String.format(Locale.ROOT, "| %,d | %s | %d | %,.0f | %s | %s | %d |", p.get("size").asInt(), label,
-                    p.get("connections").asInt(), p.get("requests").asDouble() / seconds, us(p.get("p50Us")), us(p.get("p99Us")),
+            line(String.format(
+                    Locale.ROOT,
+                    "| %,d | %s | %d | %,.0f | %s | %s | %d |",
+                    p.get("size").asInt(),
+                    label,
+                    p.get("connections").asInt(),
+                    p.get("requests").asDouble() / seconds,
+                    us(p.get("p50Us")),
+                    us(p.get("p99Us")),
                     errors(p)));
         }
         line("");
@@ -270,7 +358,8 @@ public final class BenchReport {
     private void memoryTable() {
         line("## Server memory");
         line("");
-        line("Heap in use after a full GC (`jcmd GC.run`, then `GC.heap_info`) and RSS (`/proc/<pid>/status`), after the");
+        line(
+                "Heap in use after a full GC (`jcmd GC.run`, then `GC.heap_info`) and RSS (`/proc/<pid>/status`), after the");
         line("HTTP warm-up and at the end of each size's run (at 100,000 users the end follows the soak).");
         line("");
         line("| users | heap after warm-up | heap at end | end / warm-up | RSS after warm-up | RSS at end |");
@@ -279,9 +368,16 @@ public final class BenchReport {
             JsonNode warm = memoryAt(size, "warm");
             JsonNode end = memoryAt(size, "end");
             if (warm != null && end != null) {
-                line(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %s | %s |", size, mb(warm.get("heapUsedKb")),
-                        mb(end.get("heapUsedKb")), end.get("heapUsedKb").asDouble() / warm.get("heapUsedKb").asDouble(),
-                        mb(warm.get("rssKb")), mb(end.get("rssKb"))));
+                line(String.format(
+                        Locale.ROOT,
+                        "| %,d | %s | %s | %.2f | %s | %s |",
+                        size,
+                        mb(warm.get("heapUsedKb")),
+                        mb(end.get("heapUsedKb")),
+                        end.get("heapUsedKb").asDouble()
+                                / warm.get("heapUsedKb").asDouble(),
+                        mb(warm.get("rssKb")),
+                        mb(end.get("rssKb"))));
             }
         }
         line("");
@@ -308,13 +404,19 @@ public final class BenchReport {
     }
 
     private JsonNode memoryAt(int size, String phase) {
-        return memory.stream().filter(m -> m.get("size").asInt() == size && m.get("phase").asText().equals(phase))
-                .findFirst().orElse(null);
+        return memory.stream()
+                .filter(m ->
+                        m.get("size").asInt() == size && m.get("phase").asText().equals(phase))
+                .findFirst()
+                .orElse(null);
     }
 
     private static long errors(JsonNode p) {
-        return p.get("connectErrors").asLong() + p.get("readErrors").asLong() + p.get("writeErrors").asLong()
-                + p.get("non2xx").asLong() + p.get("timeouts").asLong();
+        return p.get("connectErrors").asLong()
+                + p.get("readErrors").asLong()
+                + p.get("writeErrors").asLong()
+                + p.get("non2xx").asLong()
+                + p.get("timeouts").asLong();
     }
 
     private void row(String target, String measured, boolean holds) {
@@ -323,12 +425,16 @@ public final class BenchReport {
 
     private static String us(JsonNode micros) {
         double value = micros.asDouble();
-        return value >= 1000 ? String.format(Locale.ROOT, "%.2f ms", value / 1000) : String.format(Locale.ROOT, "%.1f µs", value);
+        return value >= 1000
+                ? String.format(Locale.ROOT, "%.2f ms", value / 1000)
+                : String.format(Locale.ROOT, "%.1f µs", value);
     }
 
     private static String kb(JsonNode kb) {
         double value = kb.asDouble();
-        return value >= 1024 ? String.format(Locale.ROOT, "%.1f MB", value / 1024) : String.format(Locale.ROOT, "%.1f KB", value);
+        return value >= 1024
+                ? String.format(Locale.ROOT, "%.1f MB", value / 1024)
+                : String.format(Locale.ROOT, "%.1f KB", value);
     }
 
     private static String mb(JsonNode kb) {

@@ -19,8 +19,8 @@ final class BenchViewers {
      * Unfiltered, so that the queries see every row the admin sees; restricted, because scopes the schema declares
      * ({@code read:hub}, {@code admin:users}, …) are missing.
      */
-    static final List<String> RESTRICTED_SCOPES = List.of("list:users", "read:users", "read:servers", "read:tokens",
-            "list:groups", "read:groups");
+    static final List<String> RESTRICTED_SCOPES =
+            List.of("list:users", "read:users", "read:servers", "read:tokens", "list:groups", "read:groups");
 
     /** {@code admin}, user 1 of every demo hub. */
     static final Viewer ADMIN = TestViewers.admin(1);

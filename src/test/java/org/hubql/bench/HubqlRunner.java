@@ -23,6 +23,7 @@ import org.hubql.scopes.Viewer;
 final class HubqlRunner implements AutoCloseable {
     /** Needs {@code read:hub}, which {@link BenchViewers#RESTRICTED_SCOPES} leaves out. */
     private static final String REFUSED_TO_RESTRICTED = "{ hub { userCount } }";
+
     private final ResponseJson json = new ResponseJson(new ObjectMapper());
     private final Database database;
     private final HubGraph graph;
@@ -66,7 +67,8 @@ final class HubqlRunner implements AutoCloseable {
         GraphRequest request = new GraphRequest(REFUSED_TO_RESTRICTED, null, Map.of());
         ExecutionResult result = graph.execute(request, new SqlTrace(false), viewer);
         List<GraphQLError> errors = result.getErrors();
-        if (errors.isEmpty() || !ErrorCodes.FORBIDDEN.equals(errors.get(0).getExtensions().get("code"))) {
+        if (errors.isEmpty()
+                || !ErrorCodes.FORBIDDEN.equals(errors.get(0).getExtensions().get("code"))) {
             throw new IllegalStateException("the restricted bench viewer is not restricted: " + viewer.grants());
         }
     }

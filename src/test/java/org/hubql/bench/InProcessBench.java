@@ -25,8 +25,7 @@ import java.util.Map;
 public final class InProcessBench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private InProcessBench() {
-    }
+    private InProcessBench() {}
 
     public static void main(String[] args) throws Exception {
         Path hub = Path.of(args[0]);
@@ -40,7 +39,8 @@ public final class InProcessBench {
         report.put("size", size);
         report.put("javaVersion", System.getProperty("java.version"));
         ArrayNode results = report.putArray("queries");
-        try (HubqlRunner hubql = new HubqlRunner(hub); Baseline baseline = new Baseline(hub)) {
+        try (HubqlRunner hubql = new HubqlRunner(hub);
+                Baseline baseline = new Baseline(hub)) {
             String only = System.getProperty("bench.only", "");
             for (BenchQuery query : BenchQuery.ALL) {
                 if (!only.isEmpty() && !only.equals(query.name())) {
@@ -51,11 +51,19 @@ public final class InProcessBench {
                 results.add(measure(size, query, variables, hubql, baseline, warmupSeconds, measureSeconds));
             }
         }
-        MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("inprocess-" + size + ".json").toFile(), report);
+        MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValue(out.resolve("inprocess-" + size + ".json").toFile(), report);
     }
 
-    private static ObjectNode measure(int size, BenchQuery query, Map<String, Object> variables, HubqlRunner hubql, Baseline baseline,
-                                      double warmupSeconds, double measureSeconds) throws Exception {
+    private static ObjectNode measure(
+            int size,
+            BenchQuery query,
+            Map<String, Object> variables,
+            HubqlRunner hubql,
+            Baseline baseline,
+            double warmupSeconds,
+            double measureSeconds)
+            throws Exception {
         byte[] ours = hubql.run(query, variables);
         int statements = hubql.lastStatements();
         baseline.takeStatements();
@@ -66,10 +74,14 @@ public final class InProcessBench {
             throw new IllegalStateException(query + ": hubql and the baseline disagree");
         }
         int[] maxStatements = {statements};
-        Interleaved.Pair pair = Interleaved.time(() -> {
-            hubql.run(query, variables);
-            maxStatements[0] = Math.max(maxStatements[0], hubql.lastStatements());
-        }, () -> baseline.run(query, variables), warmupSeconds, measureSeconds);
+        Interleaved.Pair pair = Interleaved.time(
+                () -> {
+                    hubql.run(query, variables);
+                    maxStatements[0] = Math.max(maxStatements[0], hubql.lastStatements());
+                },
+                () -> baseline.run(query, variables),
+                warmupSeconds,
+                measureSeconds);
         baseline.takeStatements();
         long[] alone = alone(query, variables, hubql, measureSeconds / 2);
         Interleaved.Series ourTimes = pair.first();
@@ -96,11 +108,22 @@ public final class InProcessBench {
         result.put("baselineStatements", baselineStatements);
         result.put("responseBytes", ours.length);
         result.put("identicalJson", same);
-        System.out.printf("%-7d %-28s hubql %9.1f us (p99 %9.1f, alone %9.1f)  baseline %9.1f us (p99 %9.1f)  ratio %5.2f  cpu-ratio %5.2f  alloc %8.1f/%8.1f KB  stmts %d/%d  n=%d%n",
-                size, query.label(), result.get("hubqlMedianUs").asDouble(), result.get("hubqlP99Us").asDouble(),
-                result.get("hubqlAloneMedianUs").asDouble(), result.get("baselineMedianUs").asDouble(), result.get("baselineP99Us").asDouble(),
-                result.get("ratio").asDouble(), result.get("cpuRatio").asDouble(), result.get("hubqlAllocKb").asDouble(),
-                result.get("baselineAllocKb").asDouble(), statements, baselineStatements, ourTimes.runs());
+        System.out.printf(
+                "%-7d %-28s hubql %9.1f us (p99 %9.1f, alone %9.1f)  baseline %9.1f us (p99 %9.1f)  ratio %5.2f  cpu-ratio %5.2f  alloc %8.1f/%8.1f KB  stmts %d/%d  n=%d%n",
+                size,
+                query.label(),
+                result.get("hubqlMedianUs").asDouble(),
+                result.get("hubqlP99Us").asDouble(),
+                result.get("hubqlAloneMedianUs").asDouble(),
+                result.get("baselineMedianUs").asDouble(),
+                result.get("baselineP99Us").asDouble(),
+                result.get("ratio").asDouble(),
+                result.get("cpuRatio").asDouble(),
+                result.get("hubqlAllocKb").asDouble(),
+                result.get("baselineAllocKb").asDouble(),
+                statements,
+                baselineStatements,
+                ourTimes.runs());
         result.set("restricted", measureRestricted(size, query, variables, hubql, warmupSeconds, measureSeconds));
         return result;
     }
@@ -110,8 +133,14 @@ public final class InProcessBench {
      * checking every field and object costs. The restricted answer must be the admin's, byte for byte, or the
      * series would time refusals instead of checks.
      */
-    private static ObjectNode measureRestricted(int size, BenchQuery query, Map<String, Object> variables, HubqlRunner hubql,
-                                                double warmupSeconds, double measureSeconds) throws Exception {
+    private static ObjectNode measureRestricted(
+            int size,
+            BenchQuery query,
+            Map<String, Object> variables,
+            HubqlRunner hubql,
+            double warmupSeconds,
+            double measureSeconds)
+            throws Exception {
         byte[] asAdmin = hubql.run(query, variables);
         int adminStatements = hubql.lastStatements();
         byte[] asRestricted = hubql.runRestricted(query, variables);
@@ -119,8 +148,11 @@ public final class InProcessBench {
         if (!Arrays.equals(asAdmin, asRestricted)) {
             throw new IllegalStateException(query + ": the restricted viewer is not answered as the admin is");
         }
-        Interleaved.Pair pair = Interleaved.time(() -> hubql.runRestricted(query, variables), () -> hubql.run(query, variables),
-                warmupSeconds, measureSeconds);
+        Interleaved.Pair pair = Interleaved.time(
+                () -> hubql.runRestricted(query, variables),
+                () -> hubql.run(query, variables),
+                warmupSeconds,
+                measureSeconds);
         Interleaved.Series restricted = pair.first();
         Interleaved.Series admin = pair.second();
         ObjectNode result = MAPPER.createObjectNode();
@@ -138,9 +170,20 @@ public final class InProcessBench {
         result.put("restrictedStatements", restrictedStatements);
         result.put("adminStatements", adminStatements);
         result.put("identicalJson", true);
-        System.out.printf("%-7d %-28s restricted %9.1f us (p99 %9.1f)  admin %9.1f us (p99 %9.1f)  ratio %5.2f  cpu-ratio %5.2f  alloc %8.1f/%8.1f KB  stmts %d/%d  n=%d%n",
-                size, query.label(), restricted.medianUs(), restricted.p99Us(), admin.medianUs(), admin.p99Us(), pair.ratio(),
-                pair.cpuRatio(), restricted.allocatedKbPerRun(), admin.allocatedKbPerRun(), restrictedStatements, adminStatements,
+        System.out.printf(
+                "%-7d %-28s restricted %9.1f us (p99 %9.1f)  admin %9.1f us (p99 %9.1f)  ratio %5.2f  cpu-ratio %5.2f  alloc %8.1f/%8.1f KB  stmts %d/%d  n=%d%n",
+                size,
+                query.label(),
+                restricted.medianUs(),
+                restricted.p99Us(),
+                admin.medianUs(),
+                admin.p99Us(),
+                pair.ratio(),
+                pair.cpuRatio(),
+                restricted.allocatedKbPerRun(),
+                admin.allocatedKbPerRun(),
+                restrictedStatements,
+                adminStatements,
                 restricted.runs());
         return result;
     }
@@ -174,9 +217,9 @@ public final class InProcessBench {
 
     static BenchQuery.Probe probe(Path hub) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub.toAbsolutePath());
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "SELECT id, name FROM users ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM users)")) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT id, name FROM users ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM users)")) {
             rs.next();
             return new BenchQuery.Probe(rs.getLong(1), rs.getString(2));
         }

@@ -13,6 +13,7 @@ final class Interleaved {
     static final int MIN_ROUNDS = 20;
     /** Rounds taken at most, however long the measuring time. */
     static final int MAX_ROUNDS = 1 << 16;
+
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 

@@ -24,14 +24,14 @@ class InterleavedTest {
 
     @Test
     void a_short_measuring_time_still_takes_the_minimum_of_rounds() throws Exception {
-        Interleaved.Pair pair = Interleaved.time(() -> { }, () -> { }, 0, 0);
+        Interleaved.Pair pair = Interleaved.time(() -> {}, () -> {}, 0, 0);
 
         assertThat(pair.first().runs()).isEqualTo(Interleaved.MIN_ROUNDS);
     }
 
     @Test
     void each_side_is_timed_by_its_own_calls() throws Exception {
-        Interleaved.Pair pair = Interleaved.time(() -> Thread.sleep(4), () -> { }, 0, 0);
+        Interleaved.Pair pair = Interleaved.time(() -> Thread.sleep(4), () -> {}, 0, 0);
 
         assertThat(pair.first().medianUs()).isGreaterThanOrEqualTo(4_000);
         assertThat(pair.second().medianUs()).isLessThan(4_000);
@@ -42,8 +42,8 @@ class InterleavedTest {
     void the_ratio_compares_medians_not_means() {
         long[] slow = {100, 200, 300, 400, 100_000};
         long[] fast = {50, 100, 150, 200, 250};
-        Interleaved.Pair pair = new Interleaved.Pair(new Interleaved.Series(slow, slow, 0),
-                new Interleaved.Series(fast, fast, 0));
+        Interleaved.Pair pair =
+                new Interleaved.Pair(new Interleaved.Series(slow, slow, 0), new Interleaved.Series(fast, fast, 0));
 
         assertThat(pair.ratio()).isEqualTo(2.0);
         assertThat(pair.cpuRatio()).isEqualTo(2.0);

@@ -16,8 +16,7 @@ class CommandLineTest {
     @TempDir
     Path directory;
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -48,9 +47,14 @@ class CommandLineTest {
 
     @Test
     void bad_flags_are_usage_errors() {
-        for (List<String> args : List.<List<String>>of(List.of("serve", "--port", "70000"), List.of("serve", "--port", "http"),
-                List.of("serve", "--bogus"), List.of("serve", "--default-page-size", "0"), List.of("demo-db", "--users", "5"),
-                List.of("nonsense"), List.of())) {
+        for (List<String> args : List.<List<String>>of(
+                List.of("serve", "--port", "70000"),
+                List.of("serve", "--port", "http"),
+                List.of("serve", "--bogus"),
+                List.of("serve", "--default-page-size", "0"),
+                List.of("demo-db", "--users", "5"),
+                List.of("nonsense"),
+                List.of())) {
             Run run = run(args.toArray(String[]::new));
             assertThat(run.exitCode()).as(args.toString()).isEqualTo(2);
             assertThat(run.err()).as(args.toString()).isNotBlank().doesNotContain("\tat ");
@@ -83,8 +87,10 @@ class CommandLineTest {
     void an_unreachable_database_server_is_one_line_and_exit_code_2_without_the_password() {
         Run run = run("serve", "--db", "postgresql://hub:hunter2@127.0.0.1:1/jupyterhub", "--port", "0");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).startsWith("hubql: cannot open jdbc:postgresql://127.0.0.1:1/jupyterhub")
-                .doesNotContain("hunter2").doesNotContain("\n");
+        assertThat(run.err().strip())
+                .startsWith("hubql: cannot open jdbc:postgresql://127.0.0.1:1/jupyterhub")
+                .doesNotContain("hunter2")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -97,15 +103,31 @@ class CommandLineTest {
     @Test
     void the_database_password_comes_from_a_file_never_echoed() throws Exception {
         Path secret = Files.writeString(directory.resolve("pw"), "hunter2\n");
-        Run run = run("serve", "--db", "jdbc:mariadb://127.0.0.1:1/hub?user=hub", "--db-password-file", secret.toString(),
-                "--port", "0");
+        Run run = run(
+                "serve",
+                "--db",
+                "jdbc:mariadb://127.0.0.1:1/hub?user=hub",
+                "--db-password-file",
+                secret.toString(),
+                "--port",
+                "0");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("hubql: cannot open jdbc:mariadb://127.0.0.1:1/hub").doesNotContain("hunter2");
+        assertThat(run.err())
+                .startsWith("hubql: cannot open jdbc:mariadb://127.0.0.1:1/hub")
+                .doesNotContain("hunter2");
     }
 
     @Test
     void no_auth_is_refused_in_one_line_unless_the_bind_address_is_loopback() {
-        Run run = run("serve", "--no-auth", "--bind", "0.0.0.0", "--port", "0", "--db", directory.resolve("x.sqlite").toString());
+        Run run = run(
+                "serve",
+                "--no-auth",
+                "--bind",
+                "0.0.0.0",
+                "--port",
+                "0",
+                "--db",
+                directory.resolve("x.sqlite").toString());
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err().strip()).contains("--no-auth").doesNotContain("\n", "\tat ");
     }

@@ -23,13 +23,20 @@ class DemoDbOnServerTest {
     @EnumSource(ServerDdl.Engine.class)
     void demo_db_fills_an_empty_server_database_once(ServerDdl.Engine engine) {
         try (ServerDatabase database = ServerDatabase.create(engine)) {
-            assertThat(run("demo-db", "--users", "40", "--seed", "3", "--out", database.jdbcUrl())).isZero();
+            assertThat(run("demo-db", "--users", "40", "--seed", "3", "--out", database.jdbcUrl()))
+                    .isZero();
             try (RunningGateway gateway = RunningGateway.serve(database.location(), false)) {
-                assertThat(gateway.data("{ hub { userCount jupyterhubVersion } }").at("/hub/userCount").asInt()).isEqualTo(40);
-                assertThat(gateway.data("{ user(name: \"müller\") { name spawners { name } } }").at("/user/name").asText())
+                assertThat(gateway.data("{ hub { userCount jupyterhubVersion } }")
+                                .at("/hub/userCount")
+                                .asInt())
+                        .isEqualTo(40);
+                assertThat(gateway.data("{ user(name: \"müller\") { name spawners { name } } }")
+                                .at("/user/name")
+                                .asText())
                         .isEqualTo("müller");
             }
-            assertThat(run("demo-db", "--users", "5", "--out", database.jdbcUrl())).isEqualTo(2);
+            assertThat(run("demo-db", "--users", "5", "--out", database.jdbcUrl()))
+                    .isEqualTo(2);
         }
     }
 
@@ -37,11 +44,13 @@ class DemoDbOnServerTest {
     @EnumSource(ServerDdl.Engine.class)
     void demo_db_writes_a_5_5_1_hub_with_roles_shares_and_oauth_tokens_in_api_tokens(ServerDdl.Engine engine) {
         try (ServerDatabase database = ServerDatabase.create(engine)) {
-            assertThat(run("demo-db", "--users", "200", "--schema", "5.5.1", "--out", database.jdbcUrl())).isZero();
+            assertThat(run("demo-db", "--users", "200", "--schema", "5.5.1", "--out", database.jdbcUrl()))
+                    .isZero();
             try (RunningGateway gateway = RunningGateway.serve(database.location(), false)) {
-                JsonNode data = gateway.data("{ hub { jupyterhubVersion userCount } roles { name users { name } } "
-                        + "user(name: \"alice\") { created roles { name } apiTokens { clientId scopes } oauthTokens { prefix client { identifier } } } "
-                        + "users(first: 200) { nodes { shares { owner { name } user { name } spawner { name active } } } } }");
+                JsonNode data = gateway.data(
+                        "{ hub { jupyterhubVersion userCount } roles { name users { name } } "
+                                + "user(name: \"alice\") { created roles { name } apiTokens { clientId scopes } oauthTokens { prefix client { identifier } } } "
+                                + "users(first: 200) { nodes { shares { owner { name } user { name } spawner { name active } } } } }");
                 assertThat(data.at("/hub/jupyterhubVersion").asText()).isEqualTo("5.x");
                 assertThat(data.at("/hub/userCount").asInt()).isEqualTo(200);
                 assertThat(names(data.get("roles"))).containsExactly("admin", "server", "token", "user");

@@ -38,9 +38,11 @@ class EnvironmentDefaultsTest {
         Map<String, String> both = Map.of("HUBQL_PORT", "7000", "JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101");
         assertThat(parse(both, "--port", "9").port).isEqualTo(9);
         assertThat(parse(both).port).isEqualTo(7000);
-        assertThat(parse(Map.of("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101")).port).isEqualTo(10101);
+        assertThat(parse(Map.of("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101")).port)
+                .isEqualTo(10101);
         assertThat(parse(Map.of()).port).isEqualTo(8080);
-        assertThat(parse(Map.of("HUBQL_DB", "/srv/jupyterhub/jupyterhub.sqlite")).database).isEqualTo("/srv/jupyterhub/jupyterhub.sqlite");
+        assertThat(parse(Map.of("HUBQL_DB", "/srv/jupyterhub/jupyterhub.sqlite")).database)
+                .isEqualTo("/srv/jupyterhub/jupyterhub.sqlite");
         assertThat(parse(Map.of("HUBQL_NO_AUTH", "true")).noAuth).isTrue();
     }
 
@@ -69,7 +71,11 @@ class EnvironmentDefaultsTest {
         HttpOptions http = serve.service.http(false, 262_144, HttpOptions.Connections.defaults(), Map.of());
         assertThat(http.basePath()).isEqualTo("/services/hubql");
         assertThat(((ServiceMode.Service) http.service()).login()).isInstanceOf(ServiceMode.Login.None.class);
-        assertThat(parse(Map.of()).service.http(false, 1, HttpOptions.Connections.defaults(), Map.of()).service()).isInstanceOf(ServiceMode.Standalone.class);
+        assertThat(parse(Map.of())
+                        .service
+                        .http(false, 1, HttpOptions.Connections.defaults(), Map.of())
+                        .service())
+                .isInstanceOf(ServiceMode.Standalone.class);
     }
 
     @Test
@@ -78,7 +84,8 @@ class EnvironmentDefaultsTest {
         CommandLine commandLine = HubqlCommand.newCommandLine(Map.of());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.execute("serve", "--help");
-        assertThat(out.toString()).containsPattern("--port\\s+HUBQL_PORT, JUPYTERHUB_SERVICE_URL")
+        assertThat(out.toString())
+                .containsPattern("--port\\s+HUBQL_PORT, JUPYTERHUB_SERVICE_URL")
                 .containsPattern("--base-path\\s+HUBQL_BASE_PATH, JUPYTERHUB_SERVICE_PREFIX")
                 .containsPattern("--db\\s+HUBQL_DB\\R");
     }
@@ -98,7 +105,8 @@ class EnvironmentDefaultsTest {
         Map<String, String> wrong = new java.util.HashMap<>(JUPYTERHUB);
         wrong.put("JUPYTERHUB_OAUTH_CALLBACK_URL", "/elsewhere/oauth_callback");
         ServeCommand serve = parse(wrong);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> serve.service.http(false, 1, HttpOptions.Connections.defaults(), wrong))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> serve.service.http(false, 1, HttpOptions.Connections.defaults(), wrong))
                 .hasMessageContaining("--oauth-callback-url must be below --base-path");
     }
 }

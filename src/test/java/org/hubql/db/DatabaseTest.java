@@ -29,14 +29,16 @@ class DatabaseTest {
         String before = sha256(hub);
         List<Path> filesBefore = listing();
         try (RunningGateway gateway = RunningGateway.serve(hub, true)) {
-            gateway.data("{ users { nodes { name spawners { server { url } } groups { name } apiTokens { prefix } } } hub { userCount } }");
+            gateway.data(
+                    "{ users { nodes { name spawners { server { url } } groups { name } apiTokens { prefix } } } hub { userCount } }");
         }
         assertThat(sha256(hub)).isEqualTo(before);
         assertThat(listing()).isEqualTo(filesBefore);
     }
 
     @Test
-    void building_and_using_the_spawner_and_membership_indexes_changes_neither_the_file_nor_its_directory() throws Exception {
+    void building_and_using_the_spawner_and_membership_indexes_changes_neither_the_file_nor_its_directory()
+            throws Exception {
         Path hub = TestHub.small(directory);
         String before = sha256(hub);
         long size = Files.size(hub);
@@ -45,9 +47,10 @@ class DatabaseTest {
         int rebuilds = 0;
         try (RunningGateway gateway = RunningGateway.serve(hub, true)) {
             for (int i = 0; i < 3; i++) {
-                JsonNode upkeep = gateway.query("{ active: users(filter: {active: true}) { totalCount nodes { name server { url } "
-                        + "spawners { name } spawner(name: \"ml\") { name } } } idle: users(filter: {active: false}) { totalCount } "
-                        + "groups { nodes { users(first: 2) { totalCount nodes { name } } } } }")
+                JsonNode upkeep = gateway.query(
+                                "{ active: users(filter: {active: true}) { totalCount nodes { name server { url } "
+                                        + "spawners { name } spawner(name: \"ml\") { name } } } idle: users(filter: {active: false}) { totalCount } "
+                                        + "groups { nodes { users(first: 2) { totalCount nodes { name } } } } }")
                         .at("/extensions/sql/upkeep");
                 rebuilds += upkeep.size();
             }
@@ -67,7 +70,8 @@ class DatabaseTest {
             assertThatThrownBy(() -> sql.list("DELETE FROM users RETURNING id", List.of(), row -> row.id("id")))
                     .isInstanceOf(DataAccessException.class)
                     .hasMessage("a database read failed");
-            assertThat(sql.list("SELECT COUNT(*) AS n FROM users", List.of(), row -> row.id("n"))).containsExactly(6L);
+            assertThat(sql.list("SELECT COUNT(*) AS n FROM users", List.of(), row -> row.id("n")))
+                    .containsExactly(6L);
         }
     }
 
@@ -87,7 +91,8 @@ class DatabaseTest {
 
     @Test
     void a_file_that_is_not_sqlite_is_refused_in_one_line() throws Exception {
-        Path text = Files.writeString(directory.resolve("notes.txt"), "this is not a database, just some text\n".repeat(200));
+        Path text = Files.writeString(
+                directory.resolve("notes.txt"), "this is not a database, just some text\n".repeat(200));
         assertThatThrownBy(() -> Database.openSqlite(text, 2))
                 .isInstanceOf(DatabaseOpenException.class)
                 .hasMessageStartingWith("cannot open " + text)
@@ -98,28 +103,37 @@ class DatabaseTest {
     @Test
     void an_empty_file_and_a_foreign_sqlite_database_are_not_jupyterhub_databases() throws Exception {
         Path empty = Files.createFile(directory.resolve("empty.sqlite"));
-        assertThatThrownBy(() -> Database.openSqlite(empty, 2)).hasMessageStartingWith("not a JupyterHub database (no table 'users')");
+        assertThatThrownBy(() -> Database.openSqlite(empty, 2))
+                .hasMessageStartingWith("not a JupyterHub database (no table 'users')");
         assertThat(Files.size(empty)).isZero();
 
         Path foreign = directory.resolve("foreign.sqlite");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + foreign);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)");
         }
-        assertThatThrownBy(() -> Database.openSqlite(foreign, 2)).hasMessageStartingWith("not a JupyterHub database (no table 'servers')");
+        assertThatThrownBy(() -> Database.openSqlite(foreign, 2))
+                .hasMessageStartingWith("not a JupyterHub database (no table 'servers')");
     }
 
     @Test
     void the_hub_can_write_while_the_gateway_serves_and_the_gateway_sees_the_change() throws Exception {
         Path hub = TestHub.small(directory);
         try (RunningGateway gateway = RunningGateway.serve(hub, false)) {
-            assertThat(gateway.data("{ hub { userCount } }").at("/hub/userCount").asInt()).isEqualTo(6);
+            assertThat(gateway.data("{ hub { userCount } }")
+                            .at("/hub/userCount")
+                            .asInt())
+                    .isEqualTo(6);
             try (Connection hubConnection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-                 Statement statement = hubConnection.createStatement()) {
+                    Statement statement = hubConnection.createStatement()) {
                 statement.execute("PRAGMA busy_timeout = 2000");
-                statement.execute("INSERT INTO users (id, name, admin, cookie_id) VALUES (7, 'erin', 0, 'SECRET-cookie-erin')");
+                statement.execute(
+                        "INSERT INTO users (id, name, admin, cookie_id) VALUES (7, 'erin', 0, 'SECRET-cookie-erin')");
             }
-            assertThat(gateway.data("{ user(name: \"erin\") { databaseId } }").at("/user/databaseId").asInt()).isEqualTo(7);
+            assertThat(gateway.data("{ user(name: \"erin\") { databaseId } }")
+                            .at("/user/databaseId")
+                            .asInt())
+                    .isEqualTo(7);
         }
     }
 

@@ -22,7 +22,8 @@ class SpawnerQueriesTest {
         Path hub = TestHub.small(directory);
         try (Database database = Database.openSqlite(hub, 2)) {
             SqlTrace trace = new SqlTrace(true);
-            Map<Long, List<Spawner>> spawners = database.queries().spawners().byUserIds(database.newSql(trace, 0), List.of(1L, 2L, 3L, 6L));
+            Map<Long, List<Spawner>> spawners =
+                    database.queries().spawners().byUserIds(database.newSql(trace, 0), List.of(1L, 2L, 3L, 6L));
 
             assertThat(spawners).containsOnlyKeys(1L, 2L, 6L);
             assertThat(spawners.get(2L)).extracting(Spawner::name).containsExactly("", "ml");

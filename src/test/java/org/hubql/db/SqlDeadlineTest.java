@@ -22,9 +22,10 @@ class SqlDeadlineTest {
     void a_statement_running_past_the_deadline_is_cancelled_and_reported_as_timed_out() throws Exception {
         try (Database database = Database.openSqlite(TestHub.small(directory), 2)) {
             long started = System.nanoTime();
-            Sql sql = database.newSql(new SqlTrace(false), started + Duration.ofMillis(300).toNanos());
-            DataAccessException error = catchThrowableOfType(DataAccessException.class,
-                    () -> sql.list(SLOW, List.of(), row -> row.id("id")));
+            Sql sql = database.newSql(
+                    new SqlTrace(false), started + Duration.ofMillis(300).toNanos());
+            DataAccessException error = catchThrowableOfType(
+                    DataAccessException.class, () -> sql.list(SLOW, List.of(), row -> row.id("id")));
             assertThat(error).isNotNull();
             assertThat(error.timedOut()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
@@ -36,7 +37,9 @@ class SqlDeadlineTest {
     void statements_that_finish_in_time_leave_no_cancellation_waiting_for_their_deadline() throws Exception {
         try (Database database = Database.openSqlite(TestHub.small(directory), 2)) {
             for (int i = 0; i < 2_000; i++) {
-                Sql sql = database.newSql(new SqlTrace(false), System.nanoTime() + Duration.ofSeconds(30).toNanos());
+                Sql sql = database.newSql(
+                        new SqlTrace(false),
+                        System.nanoTime() + Duration.ofSeconds(30).toNanos());
                 sql.list("SELECT 1 AS id", List.of(), row -> row.id("id"));
             }
             assertThat(database.pendingCancellations()).isLessThan(10);

@@ -32,15 +32,19 @@ class TokenQueriesTest {
     @ParameterizedTest
     @ValueSource(strings = {"0.8.1", "5.5.1"})
     void every_users_tokens_match_plain_sql_before_and_after_the_hub_writes(String schema) throws Exception {
-        Path hub = DemoHub.write(directory.resolve("hub.sqlite"), USERS, 4, schema).file();
+        Path hub =
+                DemoHub.write(directory.resolve("hub.sqlite"), USERS, 4, schema).file();
         try (Database database = Database.openSqlite(hub, 2)) {
             TokenQueries tokens = database.queries().tokens();
             assertThat(fromIndex(database, tokens)).isEqualTo(fromSql(hub)).isNotEmpty();
 
             long moved = single(hub, "SELECT MIN(id) FROM api_tokens WHERE user_id = 4");
             long gone = single(hub, "SELECT MIN(id) FROM api_tokens WHERE user_id = 3");
-            HubWriter.commit(hub, "INSERT INTO api_tokens (id, hashed, prefix, user_id) VALUES (90001, 'h90001', 'p90001', 5)",
-                    "DELETE FROM api_tokens WHERE id = " + gone, "UPDATE api_tokens SET user_id = 6 WHERE id = " + moved);
+            HubWriter.commit(
+                    hub,
+                    "INSERT INTO api_tokens (id, hashed, prefix, user_id) VALUES (90001, 'h90001', 'p90001', 5)",
+                    "DELETE FROM api_tokens WHERE id = " + gone,
+                    "UPDATE api_tokens SET user_id = 6 WHERE id = " + moved);
             Map<Long, List<Long>> after = fromIndex(database, tokens);
             assertThat(after).isEqualTo(fromSql(hub));
             assertThat(after.get(5L)).contains(90001L);
@@ -52,7 +56,8 @@ class TokenQueriesTest {
     @ParameterizedTest
     @ValueSource(strings = {"0.8.1"})
     void a_batch_reads_tokens_by_primary_key_and_does_not_scan_the_table(String schema) throws Exception {
-        Path hub = DemoHub.write(directory.resolve("hub.sqlite"), USERS, 4, schema).file();
+        Path hub =
+                DemoHub.write(directory.resolve("hub.sqlite"), USERS, 4, schema).file();
         try (Database database = Database.openSqlite(hub, 2)) {
             SqlTrace trace = new SqlTrace(true);
             database.queries().tokens().byUserIds(database.newSql(trace, 0), List.of(1L, 2L, 3L));
@@ -70,7 +75,8 @@ class TokenQueriesTest {
         for (long first = 1; first <= USERS; first += 100) {
             List<Long> batch = LongStream.range(first, first + 100).boxed().toList();
             tokens.byUserIds(database.newSql(new SqlTrace(false), 0), batch)
-                    .forEach((user, list) -> byUser.put(user, list.stream().map(ApiToken::id).toList()));
+                    .forEach((user, list) ->
+                            byUser.put(user, list.stream().map(ApiToken::id).toList()));
         }
         return byUser;
     }
@@ -78,21 +84,23 @@ class TokenQueriesTest {
     private static Map<Long, List<Long>> fromSql(Path hub) throws Exception {
         Map<Long, List<Long>> byUser = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT user_id, id FROM api_tokens WHERE user_id BETWEEN 1 AND "
-                     + USERS + " ORDER BY user_id, id")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT user_id, id FROM api_tokens WHERE user_id BETWEEN 1 AND " + USERS
+                                + " ORDER BY user_id, id")) {
             while (rows.next()) {
-                byUser.computeIfAbsent(rows.getLong(1), user -> new ArrayList<>()).add(rows.getLong(2));
+                byUser.computeIfAbsent(rows.getLong(1), user -> new ArrayList<>())
+                        .add(rows.getLong(2));
             }
         }
-        return byUser.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
-                (a, b) -> a, TreeMap::new));
+        return byUser.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
     private static long single(Path hub, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -103,8 +111,8 @@ class TokenQueriesTest {
         config.setReadOnly(true);
         List<String> steps = new ArrayList<>();
         try (Connection connection = config.createConnection("jdbc:sqlite:" + hub);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql.replace("?", "'[1,2]'"))) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql.replace("?", "'[1,2]'"))) {
             while (rows.next()) {
                 steps.add(rows.getString("detail"));
             }

@@ -34,7 +34,9 @@ class UserQueriesMembersTest {
     @Test
     void pages_and_counts_match_plain_sql_for_every_cursor_limit_and_group_including_missing_users() throws Exception {
         Path hub = DemoHub.write(directory.resolve("hub.sqlite"), 400, 5).file();
-        HubWriter.commit(hub, "INSERT INTO groups (id, name) VALUES (900, 'nobody')",
+        HubWriter.commit(
+                hub,
+                "INSERT INTO groups (id, name) VALUES (900, 'nobody')",
                 "INSERT INTO user_group_map (user_id, group_id) VALUES (5000, 2), (5001, 900)",
                 "DELETE FROM users WHERE id IN (SELECT user_id FROM user_group_map WHERE group_id = 3 ORDER BY user_id LIMIT 2)");
         List<Long> groups = ids(hub, "SELECT id FROM groups UNION SELECT 901 ORDER BY 1");
@@ -45,12 +47,18 @@ class UserQueriesMembersTest {
             for (Long after : Arrays.asList(null, -1L, 0L, 7L, 150L, 399L, 4999L, 1L << 40)) {
                 for (int limit : new int[] {1, 3, 50, 1000}) {
                     Map<Long, List<Long>> fromIndex = new LinkedHashMap<>();
-                    users.membersOf(sql, groups, after, limit).forEach((group, page) -> fromIndex.put(group, page.stream().map(User::id).toList()));
-                    assertThat(fromIndex).as("after %s, first %d", after, limit).isEqualTo(plainPages(hub, groups, after, limit));
+                    users.membersOf(sql, groups, after, limit)
+                            .forEach((group, page) -> fromIndex.put(
+                                    group, page.stream().map(User::id).toList()));
+                    assertThat(fromIndex)
+                            .as("after %s, first %d", after, limit)
+                            .isEqualTo(plainPages(hub, groups, after, limit));
                 }
             }
             assertThat(users.memberCounts(sql, groups)).isEqualTo(plainCounts(hub, groups));
-            assertThat(users.memberCounts(sql, groups).get(900L)).as("a member without a user row is counted, as by SQL").isEqualTo(1);
+            assertThat(users.memberCounts(sql, groups).get(900L))
+                    .as("a member without a user row is counted, as by SQL")
+                    .isEqualTo(1);
         }
     }
 
@@ -69,8 +77,11 @@ class UserQueriesMembersTest {
             assertThat(users.memberCounts(sql, List.of(1L, 2L, 3L))).containsOnly(Map.entry(1L, 2), Map.entry(2L, 5));
 
             assertThat(trace.count()).isEqualTo(1);
-            assertThat(plan(hub, trace.statements().get(0).sql())).containsExactly("SEARCH u USING INTEGER PRIMARY KEY (rowid=?)",
-                    "LIST SUBQUERY 1", "SCAN json_each VIRTUAL TABLE INDEX 1:");
+            assertThat(plan(hub, trace.statements().get(0).sql()))
+                    .containsExactly(
+                            "SEARCH u USING INTEGER PRIMARY KEY (rowid=?)",
+                            "LIST SUBQUERY 1",
+                            "SCAN json_each VIRTUAL TABLE INDEX 1:");
         }
     }
 
@@ -80,7 +91,8 @@ class UserQueriesMembersTest {
             UserQueries users = database.queries().users();
             Sql sql = database.newSql(new SqlTrace(false), 0);
 
-            Map<Long, List<User>> pages = users.membersByIds(sql, Map.of(1L, new long[] {1, 77, 2}, 2L, new long[] {78}));
+            Map<Long, List<User>> pages =
+                    users.membersByIds(sql, Map.of(1L, new long[] {1, 77, 2}, 2L, new long[] {78}));
 
             assertThat(pages).containsOnlyKeys(1L);
             assertThat(pages.get(1L)).extracting(User::id).containsExactly(1L, 2L);
@@ -93,31 +105,43 @@ class UserQueriesMembersTest {
         UserSelection active = new UserSelection(null, null, true, null, null, null, null, UserSort.ID, false);
         try (Database database = Database.openSqlite(hub, 1)) {
             UserQueries users = database.queries().users();
-            assertThat(rebuilt(database, sql -> users.page(sql, active, null, 10))).containsExactly("spawners");
-            assertThat(rebuilt(database, sql -> users.membersOf(sql, List.of(2L), null, 10))).containsExactly("user_group_map");
-            assertThat(rebuilt(database, sql -> users.memberCounts(sql, List.of(2L)))).isEmpty();
-            assertThat(rebuilt(database, sql -> users.page(sql, active, null, 10))).isEmpty();
+            assertThat(rebuilt(database, sql -> users.page(sql, active, null, 10)))
+                    .containsExactly("spawners");
+            assertThat(rebuilt(database, sql -> users.membersOf(sql, List.of(2L), null, 10)))
+                    .containsExactly("user_group_map");
+            assertThat(rebuilt(database, sql -> users.memberCounts(sql, List.of(2L))))
+                    .isEmpty();
+            assertThat(rebuilt(database, sql -> users.page(sql, active, null, 10)))
+                    .isEmpty();
 
             HubWriter.commit(hub, "DELETE FROM user_group_map WHERE user_id = 3 AND group_id = 2");
-            assertThat(rebuilt(database, sql -> users.page(sql, active, null, 10))).containsExactly("spawners");
-            assertThat(rebuilt(database, sql -> users.memberCounts(sql, List.of(2L)))).containsExactly("user_group_map");
-            assertThat(users.memberCounts(database.newSql(new SqlTrace(false), 0), List.of(2L))).containsEntry(2L, 4);
-            assertThat(rebuilt(database, sql -> users.membersOf(sql, List.of(2L), null, 10))).isEmpty();
+            assertThat(rebuilt(database, sql -> users.page(sql, active, null, 10)))
+                    .containsExactly("spawners");
+            assertThat(rebuilt(database, sql -> users.memberCounts(sql, List.of(2L))))
+                    .containsExactly("user_group_map");
+            assertThat(users.memberCounts(database.newSql(new SqlTrace(false), 0), List.of(2L)))
+                    .containsEntry(2L, 4);
+            assertThat(rebuilt(database, sql -> users.membersOf(sql, List.of(2L), null, 10)))
+                    .isEmpty();
         }
     }
 
     private static List<String> rebuilt(Database database, java.util.function.Consumer<Sql> work) {
         SqlTrace trace = new SqlTrace(true);
         work.accept(database.newSql(trace, 0));
-        return trace.upkeep().stream().map(SqlTrace.TracedStatement::sql)
-                .map(sql -> sql.contains("FROM spawners") ? "spawners" : sql.contains("FROM user_group_map") ? "user_group_map" : sql)
+        return trace.upkeep().stream()
+                .map(SqlTrace.TracedStatement::sql)
+                .map(sql -> sql.contains("FROM spawners")
+                        ? "spawners"
+                        : sql.contains("FROM user_group_map") ? "user_group_map" : sql)
                 .toList();
     }
 
-    private static Map<Long, List<Long>> plainPages(Path hub, List<Long> groups, Long after, int limit) throws SQLException {
+    private static Map<Long, List<Long>> plainPages(Path hub, List<Long> groups, Long after, int limit)
+            throws SQLException {
         Map<Long, List<Long>> pages = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-             PreparedStatement statement = connection.prepareStatement(PLAIN_PAGE)) {
+                PreparedStatement statement = connection.prepareStatement(PLAIN_PAGE)) {
             for (long group : groups) {
                 statement.setLong(1, group);
                 statement.setLong(2, after == null ? Long.MIN_VALUE : after);
@@ -134,7 +158,7 @@ class UserQueriesMembersTest {
     private static Map<Long, Integer> plainCounts(Path hub, List<Long> groups) throws SQLException {
         Map<Long, Integer> counts = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-             PreparedStatement statement = connection.prepareStatement(PLAIN_COUNT)) {
+                PreparedStatement statement = connection.prepareStatement(PLAIN_COUNT)) {
             for (long group : groups) {
                 statement.setLong(1, group);
                 long count = longs(statement).get(0);
@@ -158,7 +182,7 @@ class UserQueriesMembersTest {
 
     private static List<Long> ids(Path hub, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             return longs(statement);
         }
     }
@@ -168,8 +192,8 @@ class UserQueriesMembersTest {
         config.setReadOnly(true);
         List<String> steps = new ArrayList<>();
         try (Connection connection = config.createConnection("jdbc:sqlite:" + hub);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
             while (rows.next()) {
                 steps.add(rows.getString("detail"));
             }

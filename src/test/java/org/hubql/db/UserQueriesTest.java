@@ -19,9 +19,10 @@ import org.sqlite.SQLiteConfig;
 
 /** {@code UserQueries}' {@code active} filter: the plans the SQLite spawner index allows, its rebuilds and back-off. */
 class UserQueriesTest {
-    private static final UserSelection ACTIVE = new UserSelection(null, null, true, null, null, null, null, UserSort.ID, false);
-    private static final String RUNNING_SUBQUERY = "SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id"
-            + " WHERE s.user_id IS NOT NULL";
+    private static final UserSelection ACTIVE =
+            new UserSelection(null, null, true, null, null, null, null, UserSort.ID, false);
+    private static final String RUNNING_SUBQUERY =
+            "SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id" + " WHERE s.user_id IS NOT NULL";
 
     @TempDir
     Path directory;
@@ -34,15 +35,19 @@ class UserQueriesTest {
             SqlTrace trace = new SqlTrace(true);
             Sql sql = database.newSql(trace, 0);
             assertThat(users.page(sql, ACTIVE, null, 101)).extracting("name").containsExactly("alice", "müller");
-            assertThat(users.page(sql, ACTIVE, new UserKeyset(null, 2), 101)).extracting("name").containsExactly("müller");
+            assertThat(users.page(sql, ACTIVE, new UserKeyset(null, 2), 101))
+                    .extracting("name")
+                    .containsExactly("müller");
 
             assertThat(plan(hub, trace.statements().get(0).sql())).containsExactly("SCAN u");
-            assertThat(plan(hub, trace.statements().get(1).sql())).containsExactly("SEARCH u USING INTEGER PRIMARY KEY (rowid>?)");
+            assertThat(plan(hub, trace.statements().get(1).sql()))
+                    .containsExactly("SEARCH u USING INTEGER PRIMARY KEY (rowid>?)");
         }
     }
 
     @Test
-    void the_index_is_rebuilt_as_upkeep_on_first_use_and_after_another_connection_commits_never_counted() throws Exception {
+    void the_index_is_rebuilt_as_upkeep_on_first_use_and_after_another_connection_commits_never_counted()
+            throws Exception {
         Path hub = TestHub.small(directory);
         try (Database database = Database.openSqlite(hub, 1)) {
             assertThat(activePage(database)).isEqualTo(new Run(2, 1, 1));
@@ -51,7 +56,9 @@ class UserQueriesTest {
             HubWriter.commit(hub, "UPDATE users SET last_activity = '2026-11-27 08:00:00.000000' WHERE id = 3");
             assertThat(activePage(database)).isEqualTo(new Run(2, 1, 1));
 
-            HubWriter.commit(hub, "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (4, 'http', '127.0.0.1', 47004, '/user/bob/', 'c')",
+            HubWriter.commit(
+                    hub,
+                    "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (4, 'http', '127.0.0.1', 47004, '/user/bob/', 'c')",
                     "INSERT INTO spawners (id, user_id, server_id, name) VALUES (6, 3, 4, '')");
             assertThat(activePage(database)).isEqualTo(new Run(3, 1, 1));
             assertThat(activePage(database)).isEqualTo(new Run(3, 1, 0));
@@ -65,9 +72,13 @@ class UserQueriesTest {
         try (Database database = Database.openSqlite(hub, 1, clock::get)) {
             assertThat(activePage(database)).isEqualTo(new Run(2, 1, 1));
             HubWriter.commit(hub, "UPDATE users SET last_activity = '2026-11-27 08:00:00.000000' WHERE id = 3");
-            assertThat(activePage(database)).as("served one statement: rebuilt once more").isEqualTo(new Run(2, 1, 1));
+            assertThat(activePage(database))
+                    .as("served one statement: rebuilt once more")
+                    .isEqualTo(new Run(2, 1, 1));
 
-            HubWriter.commit(hub, "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (4, 'http', '127.0.0.1', 47004, '/user/bob/', 'c')",
+            HubWriter.commit(
+                    hub,
+                    "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (4, 'http', '127.0.0.1', 47004, '/user/bob/', 'c')",
                     "INSERT INTO spawners (id, user_id, server_id, name) VALUES (6, 3, 4, '')");
             SqlTrace trace = new SqlTrace(true);
             List<User> page = database.queries().users().page(database.newSql(trace, 0), ACTIVE, null, 101);
@@ -90,7 +101,9 @@ class UserQueriesTest {
 
             assertThat(users.count(sql, ACTIVE)).isEqualTo(2);
             assertThat(users.count(sql, idle)).isEqualTo(3);
-            assertThat(trace.statements()).extracting(SqlTrace.TracedStatement::sql).allMatch(text -> text.contains("json_each(?)"));
+            assertThat(trace.statements())
+                    .extracting(SqlTrace.TracedStatement::sql)
+                    .allMatch(text -> text.contains("json_each(?)"));
         }
     }
 
@@ -99,20 +112,25 @@ class UserQueriesTest {
         String where = new UserWhere(Dialect.POSTGRESQL, ACTIVE, RunningUsers.SUBQUERY).text();
         assertThat(where).isEqualTo(" WHERE u.id IN (" + RUNNING_SUBQUERY + ")");
         UserSelection idle = new UserSelection(null, null, false, null, null, null, null, UserSort.ID, false);
-        assertThat(new UserWhere(Dialect.MYSQL, idle, RunningUsers.SUBQUERY).text()).isEqualTo(" WHERE u.id NOT IN (" + RUNNING_SUBQUERY + ")");
-        assertThat(new UserWhere(Dialect.SQLITE, ACTIVE, RunningUsers.calling("f")).text()).isEqualTo(" WHERE f(u.id)");
-        assertThat(new UserWhere(Dialect.SQLITE, idle, RunningUsers.calling("f")).text()).isEqualTo(" WHERE NOT f(u.id)");
+        assertThat(new UserWhere(Dialect.MYSQL, idle, RunningUsers.SUBQUERY).text())
+                .isEqualTo(" WHERE u.id NOT IN (" + RUNNING_SUBQUERY + ")");
+        assertThat(new UserWhere(Dialect.SQLITE, ACTIVE, RunningUsers.calling("f")).text())
+                .isEqualTo(" WHERE f(u.id)");
+        assertThat(new UserWhere(Dialect.SQLITE, idle, RunningUsers.calling("f")).text())
+                .isEqualTo(" WHERE NOT f(u.id)");
         UserWhere listed = new UserWhere(Dialect.SQLITE, idle, RunningUsers.listed(new long[] {2, 6}));
         assertThat(listed.text()).isEqualTo(" WHERE u.id NOT IN (SELECT value FROM json_each(?))");
         assertThat(listed.params()).containsExactly("[2,6]");
     }
 
-    private record Run(int users, int statements, int rebuilds) {
-    }
+    private record Run(int users, int statements, int rebuilds) {}
 
     private static Run activePage(Database database) {
         SqlTrace trace = new SqlTrace(true);
-        int users = database.queries().users().page(database.newSql(trace, 0), ACTIVE, null, 101).size();
+        int users = database.queries()
+                .users()
+                .page(database.newSql(trace, 0), ACTIVE, null, 101)
+                .size();
         return new Run(users, trace.count(), trace.upkeep().size());
     }
 
@@ -121,15 +139,20 @@ class UserQueriesTest {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection connection = config.createConnection("jdbc:sqlite:" + hub)) {
-            Function.create(connection, "hubql_running_user", new Function() {
-                @Override
-                protected void xFunc() throws java.sql.SQLException {
-                    result(0);
-                }
-            }, 1, 0);
+            Function.create(
+                    connection,
+                    "hubql_running_user",
+                    new Function() {
+                        @Override
+                        protected void xFunc() throws java.sql.SQLException {
+                            result(0);
+                        }
+                    },
+                    1,
+                    0);
             List<String> steps = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+                    ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
                 while (rows.next()) {
                     steps.add(rows.getString("detail"));
                 }

@@ -66,12 +66,14 @@ class DemoHubTest {
 
         assertThatThrownBy(() -> DemoHub.write(out, 10, 1))
                 .isInstanceOf(DemoHubException.class)
-                .hasMessage("directory does not exist: " + dir.resolve("missing").toAbsolutePath());
+                .hasMessage(
+                        "directory does not exist: " + dir.resolve("missing").toAbsolutePath());
     }
 
     @Test
     void a_read_only_directory_is_reported_in_one_line() throws Exception {
-        Path readOnly = Files.createDirectory(dir.resolve("read-only"),
+        Path readOnly = Files.createDirectory(
+                dir.resolve("read-only"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
         assumeFalse(Files.isWritable(readOnly), "running as a user who may write anywhere");
 
@@ -94,9 +96,11 @@ class DemoHubTest {
     @Test
     void user_counts_outside_the_range_are_refused() throws Exception {
         assertThatThrownBy(() -> DemoHub.write(dir.resolve("a.sqlite"), -1, 1))
-                .isInstanceOf(DemoHubException.class).hasMessageContaining("got -1");
+                .isInstanceOf(DemoHubException.class)
+                .hasMessageContaining("got -1");
         assertThatThrownBy(() -> DemoHub.write(dir.resolve("b.sqlite"), 10_000_001, 1))
-                .isInstanceOf(DemoHubException.class).hasMessageContaining("got 10000001");
+                .isInstanceOf(DemoHubException.class)
+                .hasMessageContaining("got 10000001");
         assertThat(filesIn(dir)).isEmpty();
     }
 
@@ -117,9 +121,19 @@ class DemoHubTest {
         Path file = DemoHub.write(dir.resolve("hub.sqlite"), 50, 1).file();
 
         assertThat(column(file, "SELECT version_num FROM alembic_version")).containsExactly("3ec6993fe20c");
-        assertThat(column(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).containsExactly(
-                "alembic_version", "api_tokens", "groups", "oauth_access_tokens", "oauth_clients", "oauth_codes",
-                "servers", "services", "spawners", "user_group_map", "users");
+        assertThat(column(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+                .containsExactly(
+                        "alembic_version",
+                        "api_tokens",
+                        "groups",
+                        "oauth_access_tokens",
+                        "oauth_clients",
+                        "oauth_codes",
+                        "servers",
+                        "services",
+                        "spawners",
+                        "user_group_map",
+                        "users");
         byte[] header = Files.readAllBytes(file);
         assertThat(header[18]).isEqualTo((byte) 1);
         assertThat(header[19]).isEqualTo((byte) 1);
@@ -138,7 +152,8 @@ class DemoHubTest {
         assertThat(tokenOwner(file, summary.userToken())).isEqualTo("user alice");
         assertThat(tokenOwner(file, summary.serviceToken())).isEqualTo("service announcement");
         assertThat(tokenOwner(file, oneCharacterChanged(summary.userToken()))).isNull();
-        assertThat(tokenOwner(file, oneCharacterChanged(summary.serviceToken()))).isNull();
+        assertThat(tokenOwner(file, oneCharacterChanged(summary.serviceToken())))
+                .isNull();
     }
 
     @Test
@@ -148,21 +163,26 @@ class DemoHubTest {
         assertThat(column(file, "SELECT hashed FROM api_tokens WHERE user_id IS NOT NULL"))
                 .allMatch(hashed -> hashed.matches("sha512:1:[0-9a-f]{16}:[0-9a-f]{128}"));
         assertThat(column(file, "SELECT hashed FROM api_tokens WHERE service_id IS NOT NULL"))
-                .hasSize(3).allMatch(hashed -> hashed.matches("sha512:16384:[0-9a-f]{16}:[0-9a-f]{128}"));
+                .hasSize(3)
+                .allMatch(hashed -> hashed.matches("sha512:16384:[0-9a-f]{16}:[0-9a-f]{128}"));
         assertThat(column(file, "SELECT secret FROM oauth_clients"))
                 .allMatch(secret -> secret.matches("sha512:16384:[0-9a-f]{16}:[0-9a-f]{128}"));
-        assertThat(column(file, "SELECT count(*) FROM api_tokens WHERE length(prefix) <> 4")).containsExactly("0");
+        assertThat(column(file, "SELECT count(*) FROM api_tokens WHERE length(prefix) <> 4"))
+                .containsExactly("0");
         assertThat(column(file, "SELECT DISTINCT grant_type FROM oauth_access_tokens"))
                 .containsExactly("authorization_code");
-        assertThat(column(file, "SELECT typeof(expires_at) FROM oauth_codes")).isNotEmpty().containsOnly("integer");
+        assertThat(column(file, "SELECT typeof(expires_at) FROM oauth_codes"))
+                .isNotEmpty()
+                .containsOnly("integer");
     }
 
     @Test
     void the_announcement_client_secret_is_the_hashed_service_token() throws Exception {
         DemoHubSummary summary = DemoHub.write(dir.resolve("hub.sqlite"), 10, 5);
 
-        String secret = column(summary.file(),
-                "SELECT secret FROM oauth_clients WHERE identifier = 'service-announcement'").get(0);
+        String secret = column(
+                        summary.file(), "SELECT secret FROM oauth_clients WHERE identifier = 'service-announcement'")
+                .get(0);
         assertThat(JupyterHubTokenHash.matches(secret, summary.serviceToken())).isTrue();
     }
 
@@ -182,14 +202,18 @@ class DemoHubTest {
     void the_hub_has_the_spawners_a_gateway_must_cope_with() throws Exception {
         Path file = DemoHub.write(dir.resolve("hub.sqlite"), 100, 1).file();
 
-        assertThat(column(file,
-                "SELECT count(*) FROM spawners WHERE server_id IS NOT NULL AND state LIKE '{\"pid\": %}'"))
+        assertThat(column(
+                        file,
+                        "SELECT count(*) FROM spawners WHERE server_id IS NOT NULL AND state LIKE '{\"pid\": %}'"))
                 .doesNotContain("0");
         assertThat(column(file, "SELECT count(*) FROM spawners WHERE server_id IS NULL AND state = '{}'"))
                 .doesNotContain("0");
-        assertThat(column(file, "SELECT count(*) FROM spawners WHERE name <> ''")).doesNotContain("0");
-        assertThat(column(file, "SELECT u.name || '/' || s.name FROM spawners s JOIN users u ON u.id = s.user_id"
-                + " WHERE s.server_id IS NOT NULL AND s.server_id NOT IN (SELECT id FROM servers)"))
+        assertThat(column(file, "SELECT count(*) FROM spawners WHERE name <> ''"))
+                .doesNotContain("0");
+        assertThat(column(
+                        file,
+                        "SELECT u.name || '/' || s.name FROM spawners s JOIN users u ON u.id = s.user_id"
+                                + " WHERE s.server_id IS NOT NULL AND s.server_id NOT IN (SELECT id FROM servers)"))
                 .containsExactly("admin/gpu");
         assertThat(column(file, "SELECT name FROM users WHERE id <= 4"))
                 .containsExactly("admin", "alice", "müller", "jane.doe@example.org");
@@ -199,15 +223,19 @@ class DemoHubTest {
     void running_servers_have_0_8_1_urls_and_oauth_clients() throws Exception {
         Path file = DemoHub.write(dir.resolve("hub.sqlite"), 10, 1).file();
 
-        assertThat(column(file, "SELECT v.base_url FROM spawners s JOIN servers v ON v.id = s.server_id"
-                + " WHERE s.user_id <= 4 ORDER BY s.id")).containsExactly(
-                "/user/alice/", "/user/m%C3%BCller/", "/user/jane.doe@example.org/ml lab/");
+        assertThat(column(
+                        file,
+                        "SELECT v.base_url FROM spawners s JOIN servers v ON v.id = s.server_id"
+                                + " WHERE s.user_id <= 4 ORDER BY s.id"))
+                .containsExactly("/user/alice/", "/user/m%C3%BCller/", "/user/jane.doe@example.org/ml lab/");
         assertThat(column(file, "SELECT identifier || ' ' || redirect_uri FROM oauth_clients WHERE id <= 4"))
-                .containsExactly("service-announcement /services/announcement/oauth_callback",
+                .containsExactly(
+                        "service-announcement /services/announcement/oauth_callback",
                         "user-alice /user/alice/oauth_callback",
                         "user-m%C3%BCller /user/m%C3%BCller/oauth_callback",
                         "user-jane.doe%40example.org-ml%20lab /user/jane.doe@example.org/ml lab/oauth_callback");
-        assertThat(column(file, "SELECT count(*) FROM oauth_codes WHERE user_id = 2")).containsExactly("1");
+        assertThat(column(file, "SELECT count(*) FROM oauth_codes WHERE user_id = 2"))
+                .containsExactly("1");
     }
 
     @Test
@@ -215,14 +243,16 @@ class DemoHubTest {
         Path file = DemoHub.write(dir.resolve("hub.sqlite"), 10_000, 2026).file();
 
         assertThat(column(file, "SELECT count(*) FROM users")).containsExactly("10000");
-        assertThat(column(file, "SELECT count(*) FROM users WHERE admin = 1").get(0)).matches("[3-7]\\d\\d");
+        assertThat(column(file, "SELECT count(*) FROM users WHERE admin = 1").get(0))
+                .matches("[3-7]\\d\\d");
         assertThat(column(file, "SELECT count(DISTINCT cookie_id) FROM users")).containsExactly("10000");
     }
 
     private static String tokenOwner(Path file, String token) throws SQLException {
         String sql = "SELECT t.hashed, u.name, s.name FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id"
                 + " LEFT JOIN services s ON s.id = t.service_id WHERE ? LIKE t.prefix || '%'";
-        try (Connection connection = open(file); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = open(file);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, token.substring(0, 4));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -242,8 +272,15 @@ class DemoHubTest {
 
     private static List<String> dump(Path file) throws SQLException {
         List<String> dump = new ArrayList<>();
-        for (String table : List.of("users", "spawners", "servers", "user_group_map", "api_tokens", "oauth_clients",
-                "oauth_access_tokens", "oauth_codes")) {
+        for (String table : List.of(
+                "users",
+                "spawners",
+                "servers",
+                "user_group_map",
+                "api_tokens",
+                "oauth_clients",
+                "oauth_access_tokens",
+                "oauth_codes")) {
             dump.add("-- " + table);
             dump.addAll(rows(file, "SELECT * FROM " + table + " ORDER BY rowid"));
         }
@@ -253,14 +290,15 @@ class DemoHubTest {
     private static List<String> rows(Path file, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection connection = open(file);
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
                 for (int i = 1; i <= columns; i++) {
                     Object value = rs.getObject(i);
-                    row.append(value instanceof byte[] bytes ? JupyterHubTokenHash.hex(bytes) : value).append('|');
+                    row.append(value instanceof byte[] bytes ? JupyterHubTokenHash.hex(bytes) : value)
+                            .append('|');
                 }
                 rows.add(row.toString());
             }
@@ -271,8 +309,8 @@ class DemoHubTest {
     private static List<String> column(Path file, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection connection = open(file);
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }

@@ -32,12 +32,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccessCoverageTest {
     /** The classes whose accessors serve the fields of types that are not model records. */
-    private static final Map<String, Class<?>> SOURCES = Map.of("Hub", HubView.class, "Me", Me.class,
-            "UserConnection", Connection.class, "GroupConnection", Connection.class, "UserEdge", Connection.Edge.class,
-            "GroupEdge", Connection.Edge.class, "PageInfo", Connection.PageInfo.class);
+    private static final Map<String, Class<?>> SOURCES = Map.of(
+            "Hub",
+            HubView.class,
+            "Me",
+            Me.class,
+            "UserConnection",
+            Connection.class,
+            "GroupConnection",
+            Connection.class,
+            "UserEdge",
+            Connection.Edge.class,
+            "GroupEdge",
+            Connection.Edge.class,
+            "PageInfo",
+            Connection.PageInfo.class);
 
     @TempDir
     static Path directory;
+
     static Database database;
     static GraphQLSchema schema;
     static AccessRules rules;
@@ -75,7 +88,9 @@ class AccessCoverageTest {
     void every_field_declares_what_reading_it_needs() {
         for (GraphQLObjectType type : objectTypes()) {
             for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
-                assertThat(rules.field(field)).as(type.getName() + "." + field.getName()).isNotInstanceOf(Rule.Undeclared.class);
+                assertThat(rules.field(field))
+                        .as(type.getName() + "." + field.getName())
+                        .isNotInstanceOf(Rule.Undeclared.class);
             }
         }
     }
@@ -89,9 +104,13 @@ class AccessCoverageTest {
                 }
                 GraphQLType declared = field.getType();
                 GraphQLType inner = declared instanceof GraphQLNonNull nonNull ? nonNull.getWrappedType() : declared;
-                boolean holdsRefusal = !(declared instanceof GraphQLNonNull) || inner instanceof GraphQLList
-                        || inner instanceof GraphQLObjectType object && object.getName().endsWith("Connection");
-                assertThat(holdsRefusal).as(type.getName() + "." + field.getName() + ": " + declared + " cannot be null").isTrue();
+                boolean holdsRefusal = !(declared instanceof GraphQLNonNull)
+                        || inner instanceof GraphQLList
+                        || inner instanceof GraphQLObjectType object
+                                && object.getName().endsWith("Connection");
+                assertThat(holdsRefusal)
+                        .as(type.getName() + "." + field.getName() + ": " + declared + " cannot be null")
+                        .isTrue();
             }
         }
     }
@@ -106,7 +125,9 @@ class AccessCoverageTest {
         for (GraphQLObjectType type : objectTypes()) {
             if (type.getInterfaces().stream().anyMatch(i -> i.getName().equals("Node"))) {
                 for (String field : List.of("id", "databaseId")) {
-                    assertThat(rules.field(type.getFieldDefinition(field))).as(type.getName() + "." + field).isInstanceOf(Rule.Public.class);
+                    assertThat(rules.field(type.getFieldDefinition(field)))
+                            .as(type.getName() + "." + field)
+                            .isInstanceOf(Rule.Public.class);
                 }
             }
         }
@@ -115,13 +136,17 @@ class AccessCoverageTest {
     @Test
     void every_field_has_a_fetcher_or_an_accessor_on_its_source() throws Exception {
         for (GraphQLObjectType type : objectTypes()) {
-            Class<?> source = SOURCES.containsKey(type.getName()) ? SOURCES.get(type.getName())
+            Class<?> source = SOURCES.containsKey(type.getName())
+                    ? SOURCES.get(type.getName())
                     : type == schema.getQueryType() ? Void.class : Class.forName("org.hubql.model." + type.getName());
             for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
                 boolean fetched = schema.getCodeRegistry().hasDataFetcher(FieldCoordinates.coordinates(type, field));
                 boolean accessor = Arrays.stream(source.getMethods())
-                        .anyMatch(method -> method.getName().equals(field.getName()) && method.getParameterCount() == 0);
-                assertThat(fetched || accessor).as(type.getName() + "." + field.getName()).isTrue();
+                        .anyMatch(
+                                method -> method.getName().equals(field.getName()) && method.getParameterCount() == 0);
+                assertThat(fetched || accessor)
+                        .as(type.getName() + "." + field.getName())
+                        .isTrue();
             }
         }
     }
@@ -132,7 +157,9 @@ class AccessCoverageTest {
         List<GraphQLObjectType> implementations = schema.getImplementations(node);
         assertThat(implementations).hasSizeGreaterThan(10);
         for (GraphQLObjectType type : implementations) {
-            assertThatCode(() -> NodeLoading.loaderOf(type.getName())).as(type.getName()).doesNotThrowAnyException();
+            assertThatCode(() -> NodeLoading.loaderOf(type.getName()))
+                    .as(type.getName())
+                    .doesNotThrowAnyException();
         }
     }
 }

@@ -21,10 +21,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code filter: {active}} on a generated SQLite hub, page by page, against the plain subquery run on the same file. */
 class ActiveFilterTest {
-    private static final String RUNNING = "SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL";
+    private static final String RUNNING =
+            "SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL";
 
     @TempDir
     static Path directory;
+
     static Path hub;
     static RunningGateway gateway;
 
@@ -41,23 +43,32 @@ class ActiveFilterTest {
 
     @ParameterizedTest(name = "active: {0}, name contains \"{1}\", {2} {3}")
     @CsvSource({
-            "true, , ID, ASC", "false, , ID, ASC", "true, , ID, DESC", "false, , ID, DESC",
-            "true, , NAME, ASC", "false, , NAME, DESC", "true, , LAST_ACTIVITY, DESC", "false, , LAST_ACTIVITY, ASC",
-            "true, a, ID, ASC", "false, a, NAME, ASC", "true, e, LAST_ACTIVITY, ASC", "false, o, ID, DESC"})
-    void pages_match_the_subquery(boolean active, String nameContains, String field, String direction) throws Exception {
-        String filter = "{active: " + active + (nameContains == null ? "" : ", nameContains: \"" + nameContains + "\"") + "}";
+        "true, , ID, ASC", "false, , ID, ASC", "true, , ID, DESC", "false, , ID, DESC",
+        "true, , NAME, ASC", "false, , NAME, DESC", "true, , LAST_ACTIVITY, DESC", "false, , LAST_ACTIVITY, ASC",
+        "true, a, ID, ASC", "false, a, NAME, ASC", "true, e, LAST_ACTIVITY, ASC", "false, o, ID, DESC"
+    })
+    void pages_match_the_subquery(boolean active, String nameContains, String field, String direction)
+            throws Exception {
+        String filter =
+                "{active: " + active + (nameContains == null ? "" : ", nameContains: \"" + nameContains + "\"") + "}";
         List<Long> expected = fromSql(active, nameContains, field, direction);
         assertThat(expected).hasSizeGreaterThan(14);
 
         List<Long> paged = new ArrayList<>();
         String after = null;
         do {
-            JsonNode page = gateway.data("query($after: String) { users(first: 13, after: $after, filter: " + filter
-                    + ", orderBy: {field: " + field + ", direction: " + direction + "}) { totalCount nodes { databaseId } "
-                    + "pageInfo { hasNextPage endCursor } } }", HubQueryTest.variables("after", after)).get("users");
+            JsonNode page = gateway.data(
+                            "query($after: String) { users(first: 13, after: $after, filter: " + filter
+                                    + ", orderBy: {field: " + field + ", direction: " + direction
+                                    + "}) { totalCount nodes { databaseId } "
+                                    + "pageInfo { hasNextPage endCursor } } }",
+                            HubQueryTest.variables("after", after))
+                    .get("users");
             assertThat(page.get("totalCount").asInt()).isEqualTo(expected.size());
             page.get("nodes").forEach(node -> paged.add(node.get("databaseId").asLong()));
-            after = page.at("/pageInfo/hasNextPage").asBoolean() ? page.at("/pageInfo/endCursor").asText() : null;
+            after = page.at("/pageInfo/hasNextPage").asBoolean()
+                    ? page.at("/pageInfo/endCursor").asText()
+                    : null;
         } while (after != null);
 
         assertThat(paged).isEqualTo(expected);
@@ -65,7 +76,9 @@ class ActiveFilterTest {
 
     @Test
     void the_dashboard_page_lists_the_first_running_users_with_their_servers() throws Exception {
-        JsonNode nodes = gateway.data("{ users(first: 100, filter: {active: true}) { nodes { databaseId server { url } } } }").at("/users/nodes");
+        JsonNode nodes = gateway.data(
+                        "{ users(first: 100, filter: {active: true}) { nodes { databaseId server { url } } } }")
+                .at("/users/nodes");
         List<Long> expected = fromSql(true, null, "ID", "ASC");
 
         List<Long> ids = new ArrayList<>();
@@ -73,7 +86,8 @@ class ActiveFilterTest {
         assertThat(ids).isEqualTo(expected.subList(0, Math.min(100, expected.size())));
     }
 
-    private static List<Long> fromSql(boolean active, String nameContains, String field, String direction) throws Exception {
+    private static List<Long> fromSql(boolean active, String nameContains, String field, String direction)
+            throws Exception {
         String order = switch (field) {
             case "ID" -> "u.id " + direction;
             case "NAME" -> "u.name " + direction + ", u.id " + direction;
@@ -83,7 +97,7 @@ class ActiveFilterTest {
                 + (nameContains == null ? "" : " AND instr(lower(u.name), ?) > 0") + " ORDER BY " + order;
         List<Long> ids = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             if (nameContains != null) {
                 statement.setString(1, nameContains);
             }

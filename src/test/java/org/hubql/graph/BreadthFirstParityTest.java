@@ -37,33 +37,54 @@ class BreadthFirstParityTest {
                     + "lastActivity server { url } } groups { name } apiTokens { prefix } } } }"),
             request("{ users(first: 20, filter: {active: true}) { totalCount nodes { name lastActivity server { url } "
                     + "groups { name } } pageInfo { hasNextPage endCursor } } }"),
-            request("{ groups { totalCount nodes { name users(first: 5) { totalCount nodes { name } pageInfo { endCursor } } } } }"),
-            request("query($n: String!) { user(name: $n) { __typename databaseId created spawner(name: \"\") { started "
-                    + "userOptions server { port baseUrl ip proto spawner { user { name } } } } } }", "n", "admin"),
-            request("query($n: String!) { a: user(name: $n) { n: name ...who } b: user(name: \"nobody\") { name } "
-                    + "c: user(name: $n) { ... on User { admin name } } } fragment who on User { id name groups { id } }",
-                    "n", "admin"),
-            request("query($skip: Boolean!, $with: Boolean!) { users(first: 7, orderBy: {field: NAME, direction: DESC}) "
-                    + "{ edges { cursor node { name @skip(if: $skip) admin @include(if: $with) databaseId } } } }",
-                    "skip", true, "with", false),
-            request("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on User { name spawners { name } } "
-                    + "... on Group { name users { nodes { name } } } ... on Service { name apiTokens { prefix } } } }",
-                    "ids", List.of(NodeId.encode("User", 2), NodeId.encode("Group", 1), NodeId.encode("User", 999_999),
-                            NodeId.encode("Service", 1), NodeId.encode("User", 3))),
-            request("{ __typename hub { engine schemaRevision userCount adminCount groupCount activeServerCount apiTokenCount } "
-                    + "viewer { __typename ... on User { name admin } } services { name admin url server { url service { name } } "
-                    + "apiTokens { prefix user { name } service { name } } } }"),
-            request("{ oauthClients { identifier description redirectUri accessTokens { prefix grantType expiresAt "
-                    + "client { identifier } user { name oauthTokens { prefix } oauthCodes { expiresAt client { identifier } } } } } }"),
-            request("{ roles { name description scopes users { name } groups { name } services { name } } users(first: 30) "
-                    + "{ nodes { roles { name } shares { scopes owner { name } spawner { name } user { name } group { name } } "
-                    + "receivedShares { createdAt } apiTokens { created lastActivity expiresAt note scopes clientId } "
-                    + "spawners { shares { expiresAt } shareCodes { prefix exchangeCount owner { name } } state } state } } }"),
-            request("{ users(first: 3, filter: {admin: false, nameContains: \"a\"}) { nodes { name name groups { name users "
-                    + "{ nodes { name } } } } } }"));
+            request(
+                    "{ groups { totalCount nodes { name users(first: 5) { totalCount nodes { name } pageInfo { endCursor } } } } }"),
+            request(
+                    "query($n: String!) { user(name: $n) { __typename databaseId created spawner(name: \"\") { started "
+                            + "userOptions server { port baseUrl ip proto spawner { user { name } } } } } }",
+                    "n",
+                    "admin"),
+            request(
+                    "query($n: String!) { a: user(name: $n) { n: name ...who } b: user(name: \"nobody\") { name } "
+                            + "c: user(name: $n) { ... on User { admin name } } } fragment who on User { id name groups { id } }",
+                    "n",
+                    "admin"),
+            request(
+                    "query($skip: Boolean!, $with: Boolean!) { users(first: 7, orderBy: {field: NAME, direction: DESC}) "
+                            + "{ edges { cursor node { name @skip(if: $skip) admin @include(if: $with) databaseId } } } }",
+                    "skip",
+                    true,
+                    "with",
+                    false),
+            request(
+                    "query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on User { name spawners { name } } "
+                            + "... on Group { name users { nodes { name } } } ... on Service { name apiTokens { prefix } } } }",
+                    "ids",
+                    List.of(
+                            NodeId.encode("User", 2),
+                            NodeId.encode("Group", 1),
+                            NodeId.encode("User", 999_999),
+                            NodeId.encode("Service", 1),
+                            NodeId.encode("User", 3))),
+            request(
+                    "{ __typename hub { engine schemaRevision userCount adminCount groupCount activeServerCount apiTokenCount } "
+                            + "viewer { __typename ... on User { name admin } } services { name admin url server { url service { name } } "
+                            + "apiTokens { prefix user { name } service { name } } } }"),
+            request(
+                    "{ oauthClients { identifier description redirectUri accessTokens { prefix grantType expiresAt "
+                            + "client { identifier } user { name oauthTokens { prefix } oauthCodes { expiresAt client { identifier } } } } } }"),
+            request(
+                    "{ roles { name description scopes users { name } groups { name } services { name } } users(first: 30) "
+                            + "{ nodes { roles { name } shares { scopes owner { name } spawner { name } user { name } group { name } } "
+                            + "receivedShares { createdAt } apiTokens { created lastActivity expiresAt note scopes clientId } "
+                            + "spawners { shares { expiresAt } shareCodes { prefix exchangeCount owner { name } } state } state } } }"),
+            request(
+                    "{ users(first: 3, filter: {admin: false, nameContains: \"a\"}) { nodes { name name groups { name users "
+                            + "{ nodes { name } } } } } }"));
 
     @Parameter(0)
     String engine;
+
     @Parameter(1)
     String schema;
 
@@ -92,7 +113,9 @@ class BreadthFirstParityTest {
             String expected = run(standard, request, ADMIN);
             assertThat(expected).doesNotContain("\"errors\"");
             assertThat(run(breadthFirst, request, ADMIN)).as(request.query()).isEqualTo(expected);
-            assertThat(run(breadthFirst, request, Viewer.local())).as(request.query()).isEqualTo(run(standard, request, Viewer.local()));
+            assertThat(run(breadthFirst, request, Viewer.local()))
+                    .as(request.query())
+                    .isEqualTo(run(standard, request, Viewer.local()));
         }
         assertThat(breadthFirst.handedBack()).isZero();
     }
@@ -130,23 +153,34 @@ class BreadthFirstParityTest {
      */
     @Test
     void restricted_viewers_get_the_same_answers() throws Exception {
-        String group = database.newSql(new SqlTrace(false), System.nanoTime() + 10_000_000_000L).single(
-                "SELECT g.name FROM " + database.dialect().quote("groups") + " g WHERE g.id = 1", List.of(), row -> row.text("name"));
+        String group = database.newSql(new SqlTrace(false), System.nanoTime() + 10_000_000_000L)
+                .single(
+                        "SELECT g.name FROM " + database.dialect().quote("groups") + " g WHERE g.id = 1",
+                        List.of(),
+                        row -> row.text("name"));
         List<Viewer> viewers = List.of(
                 TestViewers.user(database, 2, "self"),
-                TestViewers.user(database, 3, "list:users!group=" + group, "read:users!group=" + group, "read:groups!group=" + group,
+                TestViewers.user(
+                        database,
+                        3,
+                        "list:users!group=" + group,
+                        "read:users!group=" + group,
+                        "read:groups!group=" + group,
                         "list:groups!group=" + group),
                 TestViewers.user(database, 4, "list:users", "read:users:name"),
-                TestViewers.service(database, 1, "list:users", "read:users:activity", "read:servers", "delete:servers"));
+                TestViewers.service(
+                        database, 1, "list:users", "read:users:activity", "read:servers", "delete:servers"));
         for (Viewer viewer : viewers) {
             for (GraphRequest request : PLAIN) {
-                assertThat(run(breadthFirst, request, viewer)).as(viewer + " " + request.query())
+                assertThat(run(breadthFirst, request, viewer))
+                        .as(viewer + " " + request.query())
                         .isEqualTo(run(standard, request, viewer));
             }
         }
         long handedBack = breadthFirst.handedBack();
         for (Viewer viewer : viewers.subList(2, 4)) {
-            GraphRequest readable = request("{ users(first: 50) { totalCount nodes { id name admin } pageInfo { endCursor } } }");
+            GraphRequest readable =
+                    request("{ users(first: 50) { totalCount nodes { id name admin } pageInfo { endCursor } } }");
             assertThat(run(breadthFirst, readable, viewer)).doesNotContain("\"errors\"");
         }
         assertThat(breadthFirst.handedBack()).isEqualTo(handedBack);
@@ -160,7 +194,10 @@ class BreadthFirstParityTest {
     private static List<String> statements(HubGraph graph, GraphRequest request) {
         SqlTrace trace = new SqlTrace(true);
         graph.execute(request, trace, ADMIN);
-        return trace.statements().stream().map(SqlTrace.TracedStatement::sql).sorted().toList();
+        return trace.statements().stream()
+                .map(SqlTrace.TracedStatement::sql)
+                .sorted()
+                .toList();
     }
 
     private static GraphRequest request(String query, Object... variables) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Operations beyond the execution slots wait in line, within their time limit, and then run. */
 class ExecutionSlotsTest {
-    private static final GraphRequest USERS = new GraphRequest("{ users(first: 5) { nodes { name } } }", null, Map.of());
+    private static final GraphRequest USERS =
+            new GraphRequest("{ users(first: 5) { nodes { name } } }", null, Map.of());
 
     @TempDir
     Path directory;
@@ -31,7 +32,8 @@ class ExecutionSlotsTest {
             slots.acquire(all);
             SqlTrace waited = new SqlTrace(false);
             ExecutionResult refused = graph.execute(USERS, waited, Viewer.local());
-            assertThat(refused.getErrors()).singleElement()
+            assertThat(refused.getErrors())
+                    .singleElement()
                     .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", ErrorCodes.TIMEOUT));
             assertThat(waited.count()).as("no SQL ran").isZero();
 

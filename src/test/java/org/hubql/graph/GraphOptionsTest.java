@@ -13,7 +13,8 @@ class GraphOptionsTest {
         System.setProperty(GraphOptions.BREADTH_FIRST_PROPERTY, "false");
         try {
             assertThat(GraphOptions.defaults().breadthFirst()).isFalse();
-            assertThat(GraphOptions.defaults().withBreadthFirst(true).breadthFirst()).isTrue();
+            assertThat(GraphOptions.defaults().withBreadthFirst(true).breadthFirst())
+                    .isTrue();
         } finally {
             System.clearProperty(GraphOptions.BREADTH_FIRST_PROPERTY);
         }

@@ -32,9 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class LiveHubTest {
-    private static final String ACTIVE = "{ users(first: 1000, filter: {active: true}) { totalCount nodes { databaseId } } }";
+    private static final String ACTIVE =
+            "{ users(first: 1000, filter: {active: true}) { totalCount nodes { databaseId } } }";
     private static final String INACTIVE = "{ users(first: 1000, filter: {active: false}) { nodes { databaseId } } }";
-    private static final String SPAWNERS = "{ users(first: 1000) { nodes { databaseId server { url } spawners { databaseId name } } } }";
+    private static final String SPAWNERS =
+            "{ users(first: 1000) { nodes { databaseId server { url } spawners { databaseId name } } } }";
 
     @TempDir
     Path directory;
@@ -46,28 +48,33 @@ class LiveHubTest {
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger unrelatedCommits = new AtomicInteger();
         try (RunningGateway gateway = RunningGateway.serve(hub, false);
-             HubWriter hubWriter = HubWriter.open(hub)) {
-            Future<?> activity = Executors.newSingleThreadExecutor().submit(() -> touchUsersUntil(hub, writing, unrelatedCommits));
+                HubWriter hubWriter = HubWriter.open(hub)) {
+            Future<?> activity =
+                    Executors.newSingleThreadExecutor().submit(() -> touchUsersUntil(hub, writing, unrelatedCommits));
             try {
                 assertEverywhere(gateway, hub, clients);
                 long user = someUserWithoutRunningServer(hub);
                 long other = user + 1;
 
-                hubWriter.commit("INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (9001, 'http', '127.0.0.1', 49001, '/user/x/', 'c')",
-                        "INSERT INTO spawners (id, user_id, server_id, name) VALUES (9001, " + user + ", 9001, 'fresh')");
+                hubWriter.commit(
+                        "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (9001, 'http', '127.0.0.1', 49001, '/user/x/', 'c')",
+                        "INSERT INTO spawners (id, user_id, server_id, name) VALUES (9001, " + user
+                                + ", 9001, 'fresh')");
                 assertEverywhere(gateway, hub, clients);
 
                 hubWriter.commit("DELETE FROM servers WHERE id = 9001");
                 assertEverywhere(gateway, hub, clients);
 
-                hubWriter.commit("INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (9002, 'http', '127.0.0.1', 49002, '/user/y/', 'c')",
+                hubWriter.commit(
+                        "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (9002, 'http', '127.0.0.1', 49002, '/user/y/', 'c')",
                         "UPDATE spawners SET server_id = 9002 WHERE id = 9001");
                 assertEverywhere(gateway, hub, clients);
 
                 hubWriter.commit("UPDATE spawners SET user_id = " + other + " WHERE id = 9001");
                 assertEverywhere(gateway, hub, clients);
 
-                hubWriter.commit("UPDATE spawners SET server_id = NULL WHERE id = 9001", "DELETE FROM servers WHERE id = 9002");
+                hubWriter.commit(
+                        "UPDATE spawners SET server_id = NULL WHERE id = 9001", "DELETE FROM servers WHERE id = 9002");
                 assertEverywhere(gateway, hub, clients);
 
                 hubWriter.commit("DELETE FROM spawners WHERE id = 9001");
@@ -83,10 +90,14 @@ class LiveHubTest {
 
     /** Eight requests of each kind at once, so that several pooled connections answer, each against the file. */
     private static void assertEverywhere(RunningGateway gateway, Path hub, ExecutorService clients) throws Exception {
-        List<Long> active = ids(hub, "SELECT DISTINCT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id "
-                + "WHERE s.user_id IS NOT NULL ORDER BY s.user_id");
-        List<Long> inactive = ids(hub, "SELECT id FROM users WHERE id NOT IN (SELECT s.user_id FROM spawners s "
-                + "JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL) ORDER BY id");
+        List<Long> active = ids(
+                hub,
+                "SELECT DISTINCT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id "
+                        + "WHERE s.user_id IS NOT NULL ORDER BY s.user_id");
+        List<Long> inactive = ids(
+                hub,
+                "SELECT id FROM users WHERE id NOT IN (SELECT s.user_id FROM spawners s "
+                        + "JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL) ORDER BY id");
         Map<Long, String> spawners = spawnersFromSql(hub);
         List<Future<?>> answers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -95,8 +106,11 @@ class LiveHubTest {
                 assertThat(databaseIds(users.get("nodes"))).isEqualTo(active);
                 assertThat(users.get("totalCount").asInt()).isEqualTo(active.size());
             }));
-            answers.add(clients.submit(() -> assertThat(databaseIds(gateway.data(INACTIVE).at("/users/nodes"))).isEqualTo(inactive)));
-            answers.add(clients.submit(() -> assertThat(spawnersFromGraph(gateway)).isEqualTo(spawners)));
+            answers.add(clients.submit(
+                    () -> assertThat(databaseIds(gateway.data(INACTIVE).at("/users/nodes")))
+                            .isEqualTo(inactive)));
+            answers.add(
+                    clients.submit(() -> assertThat(spawnersFromGraph(gateway)).isEqualTo(spawners)));
         }
         for (Future<?> answer : answers) {
             answer.get(30, TimeUnit.SECONDS);
@@ -106,8 +120,13 @@ class LiveHubTest {
     private static Map<Long, String> spawnersFromGraph(RunningGateway gateway) {
         Map<Long, String> byUser = new TreeMap<>();
         for (JsonNode user : gateway.data(SPAWNERS).at("/users/nodes")) {
-            StringBuilder text = new StringBuilder(user.get("server").isNull() ? "-" : user.at("/server/url").asText());
-            user.get("spawners").forEach(s -> text.append(' ').append(s.get("databaseId").asLong()).append(':').append(s.get("name").asText()));
+            StringBuilder text = new StringBuilder(
+                    user.get("server").isNull() ? "-" : user.at("/server/url").asText());
+            user.get("spawners")
+                    .forEach(s -> text.append(' ')
+                            .append(s.get("databaseId").asLong())
+                            .append(':')
+                            .append(s.get("name").asText()));
             byUser.put(user.get("databaseId").asLong(), text.toString());
         }
         return byUser;
@@ -116,14 +135,16 @@ class LiveHubTest {
     private static Map<Long, String> spawnersFromSql(Path hub) throws SQLException {
         Map<Long, String> byUser = new TreeMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-             Statement statement = connection.createStatement()) {
-            try (ResultSet users = statement.executeQuery("SELECT u.id, COALESCE(v.proto || '://' || v.ip || ':' || v.port || v.base_url, '-') "
-                    + "FROM users u LEFT JOIN spawners s ON s.user_id = u.id AND s.name = '' LEFT JOIN servers v ON v.id = s.server_id")) {
+                Statement statement = connection.createStatement()) {
+            try (ResultSet users = statement.executeQuery(
+                    "SELECT u.id, COALESCE(v.proto || '://' || v.ip || ':' || v.port || v.base_url, '-') "
+                            + "FROM users u LEFT JOIN spawners s ON s.user_id = u.id AND s.name = '' LEFT JOIN servers v ON v.id = s.server_id")) {
                 while (users.next()) {
                     byUser.put(users.getLong(1), users.getString(2));
                 }
             }
-            try (ResultSet rows = statement.executeQuery("SELECT user_id, id, name FROM spawners WHERE user_id IS NOT NULL ORDER BY user_id, name, id")) {
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT user_id, id, name FROM spawners WHERE user_id IS NOT NULL ORDER BY user_id, name, id")) {
                 while (rows.next()) {
                     byUser.merge(rows.getLong(1), " " + rows.getLong(2) + ":" + rows.getString(3), String::concat);
                 }
@@ -140,9 +161,10 @@ class LiveHubTest {
 
     private static long someUserWithoutRunningServer(Path hub) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT MIN(id) FROM users WHERE id + 1 IN (SELECT id FROM users) AND id NOT IN "
-                     + "(SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL)")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT MIN(id) FROM users WHERE id + 1 IN (SELECT id FROM users) AND id NOT IN "
+                                + "(SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id WHERE s.user_id IS NOT NULL)")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -155,7 +177,8 @@ class LiveHubTest {
     private static Void touchUsersUntil(Path hub, AtomicBoolean writing, AtomicInteger commits) throws Exception {
         try (HubWriter connection = HubWriter.open(hub)) {
             while (writing.get()) {
-                connection.commit("UPDATE users SET last_activity = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = " + (1 + commits.get() % 100));
+                connection.commit("UPDATE users SET last_activity = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = "
+                        + (1 + commits.get() % 100));
                 commits.incrementAndGet();
                 Thread.sleep(10);
             }
@@ -166,8 +189,8 @@ class LiveHubTest {
     private static List<Long> ids(Path hub, String sql) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 ids.add(rows.getLong(1));
             }

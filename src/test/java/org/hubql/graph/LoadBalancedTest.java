@@ -23,8 +23,8 @@ class LoadBalancedTest {
     @Test
     void two_instances_on_different_ports_answer_every_query_alike() {
         try (HubUnderTest.Opened hub = new HubUnderTest("postgresql", "5.5.1").open();
-             RunningGateway first = RunningGateway.serve(hub.location(), false);
-             RunningGateway second = RunningGateway.serve(hub.location(), false)) {
+                RunningGateway first = RunningGateway.serve(hub.location(), false);
+                RunningGateway second = RunningGateway.serve(hub.location(), false)) {
             assertThat(first.uri("/")).isNotEqualTo(second.uri("/"));
             assertThat(first.get("/healthz").statusCode()).isEqualTo(200);
             assertThat(second.get("/healthz").statusCode()).isEqualTo(200);
@@ -32,10 +32,11 @@ class LoadBalancedTest {
                 JsonNode fromFirst = first.data(query);
                 assertThat(second.data(query)).as(query).isEqualTo(fromFirst);
             }
-            String cursor = first.data("{ users(first: 2) { pageInfo { endCursor } } }").at("/users/pageInfo/endCursor").asText();
+            String cursor = first.data("{ users(first: 2) { pageInfo { endCursor } } }")
+                    .at("/users/pageInfo/endCursor")
+                    .asText();
             String next = "query($after: String) { users(first: 2, after: $after) { nodes { name } } }";
-            assertThat(second.data(next, Map.of("after", cursor)))
-                    .isEqualTo(first.data(next, Map.of("after", cursor)));
+            assertThat(second.data(next, Map.of("after", cursor))).isEqualTo(first.data(next, Map.of("after", cursor)));
         }
     }
 }

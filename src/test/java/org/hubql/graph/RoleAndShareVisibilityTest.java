@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RoleAndShareVisibilityTest {
     @TempDir
     static Path directory;
+
     static DemoHubSummary demo;
     static RunningGateway gateway;
 
@@ -36,15 +37,19 @@ class RoleAndShareVisibilityTest {
 
     @Test
     void an_admin_sees_every_role_and_share() {
-        JsonNode data = gateway.as(demo.adminToken()).data("{ roles { name users { name } } "
-                + "users(first: 1000) { nodes { shares { id } } } }");
+        JsonNode data = gateway.as(demo.adminToken())
+                .data("{ roles { name users { name } } " + "users(first: 1000) { nodes { shares { id } } } }");
         assertThat(data.get("roles")).isNotEmpty();
-        assertThat(data.get("users").findValues("shares").stream().mapToInt(JsonNode::size).sum()).isPositive();
+        assertThat(data.get("users").findValues("shares").stream()
+                        .mapToInt(JsonNode::size)
+                        .sum())
+                .isPositive();
     }
 
     @Test
     void a_user_may_not_list_roles_but_reads_the_names_of_its_own() {
-        JsonNode response = gateway.as(demo.userToken()).query("{ roles { name } viewer { ... on User { name roles { name scopes } } } }");
+        JsonNode response = gateway.as(demo.userToken())
+                .query("{ roles { name } viewer { ... on User { name roles { name scopes } } } }");
         assertThat(response.at("/data/roles")).isEmpty();
         JsonNode roles = response.at("/data/viewer/roles");
         assertThat(names(roles)).contains("user");
@@ -57,7 +62,8 @@ class RoleAndShareVisibilityTest {
 
     @Test
     void another_users_share_is_null_by_node_id_for_a_user() {
-        JsonNode shares = gateway.as(demo.adminToken()).data("{ users(first: 1000) { nodes { name shares { id owner { name } user { name } } } } }")
+        JsonNode shares = gateway.as(demo.adminToken())
+                .data("{ users(first: 1000) { nodes { name shares { id owner { name } user { name } } } } }")
                 .at("/users/nodes");
         List<String> foreign = new ArrayList<>();
         shares.forEach(user -> user.get("shares").forEach(share -> {
@@ -68,11 +74,16 @@ class RoleAndShareVisibilityTest {
             }
         }));
         assertThat(foreign).isNotEmpty();
-        JsonNode seen = gateway.as(demo.userToken()).data("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", Map.of("ids", foreign))
+        JsonNode seen = gateway.as(demo.userToken())
+                .data("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", Map.of("ids", foreign))
                 .get("nodes");
         seen.forEach(node -> assertThat(node.isNull()).isTrue());
-        assertThat(gateway.as(demo.adminToken()).data("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", Map.of("ids", foreign))
-                .get("nodes").get(0).isNull()).isFalse();
+        assertThat(gateway.as(demo.adminToken())
+                        .data("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", Map.of("ids", foreign))
+                        .get("nodes")
+                        .get(0)
+                        .isNull())
+                .isFalse();
     }
 
     private static List<String> names(JsonNode list) {

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hubql.testkit.HubUnderTest;
 import org.hubql.testkit.GatewayExtension;
+import org.hubql.testkit.HubUnderTest;
 import org.hubql.testkit.RunningGateway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,10 +28,11 @@ class RolesAndSharesTest {
     @Parameter
     HubUnderTest hub;
 
-
     @Test
     void roles_list_their_scopes_and_holders() {
-        JsonNode roles = gateway.data("{ roles { name description scopes users { name } groups { name } services { name } } }").get("roles");
+        JsonNode roles = gateway.data(
+                        "{ roles { name description scopes users { name } groups { name } services { name } } }")
+                .get("roles");
         if (!hub.isFive()) {
             assertThat(roles).isEmpty();
             return;
@@ -47,8 +48,9 @@ class RolesAndSharesTest {
 
     @Test
     void users_groups_and_services_show_their_roles() {
-        JsonNode data = gateway.data("{ user(name: \"admin\") { roles { name } } group(name: \"staff\") { roles { name } } "
-                + "service(name: \"cull-idle\") { roles { name scopes } } }");
+        JsonNode data =
+                gateway.data("{ user(name: \"admin\") { roles { name } } group(name: \"staff\") { roles { name } } "
+                        + "service(name: \"cull-idle\") { roles { name scopes } } }");
         if (!hub.isFive()) {
             assertThat(data.at("/user/roles")).isEmpty();
             assertThat(data.at("/group/roles")).isEmpty();
@@ -57,17 +59,19 @@ class RolesAndSharesTest {
         }
         assertThat(names(data.at("/user/roles"))).containsExactly("admin", "user");
         assertThat(names(data.at("/group/roles"))).containsExactly("staff-readers");
-        assertThat(data.at("/service/roles/0/scopes")).extracting(JsonNode::asText)
+        assertThat(data.at("/service/roles/0/scopes"))
+                .extracting(JsonNode::asText)
                 .containsExactly("admin:servers", "list:users", "read:users:activity");
     }
 
     @Test
     void a_share_is_seen_from_the_owner_the_grantee_and_the_spawner() {
-        JsonNode data = gateway.data("{ alice: user(name: \"alice\") { shares { owner { name } user { name } group { name } "
-                + "spawner { name } scopes createdAt expiresAt } spawner(name: \"\") { shares { user { name } } "
-                + "shareCodes { prefix exchangeCount lastExchangedAt owner { name } } } } "
-                + "bob: user(name: \"bob\") { receivedShares { owner { name } spawner { user { name } } } } "
-                + "students: group(name: \"students\") { shares { owner { name } spawner { name } scopes expiresAt } } }");
+        JsonNode data = gateway.data(
+                "{ alice: user(name: \"alice\") { shares { owner { name } user { name } group { name } "
+                        + "spawner { name } scopes createdAt expiresAt } spawner(name: \"\") { shares { user { name } } "
+                        + "shareCodes { prefix exchangeCount lastExchangedAt owner { name } } } } "
+                        + "bob: user(name: \"bob\") { receivedShares { owner { name } spawner { user { name } } } } "
+                        + "students: group(name: \"students\") { shares { owner { name } spawner { name } scopes expiresAt } } }");
         if (!hub.isFive()) {
             assertThat(data.at("/alice/shares")).isEmpty();
             assertThat(data.at("/alice/spawner/shareCodes")).isEmpty();
@@ -96,11 +100,13 @@ class RolesAndSharesTest {
 
     @Test
     void role_share_and_share_code_ids_resolve_back_to_their_objects() {
-        JsonNode data = gateway.data("{ roles { id } user(name: \"alice\") { shares { id } spawner(name: \"\") { shareCodes { id } } } }");
+        JsonNode data = gateway.data(
+                "{ roles { id } user(name: \"alice\") { shares { id } spawner(name: \"\") { shareCodes { id } } } }");
         List<String> ids = new ArrayList<>();
         data.findValues("id").forEach(id -> ids.add(id.asText()));
         assertThat(ids).hasSize(hub.isFive() ? 8 : 0);
-        JsonNode nodes = gateway.data("query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }", Map.of("ids", ids)).get("nodes");
+        JsonNode nodes = gateway.data("query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }", Map.of("ids", ids))
+                .get("nodes");
         List<String> resolved = new ArrayList<>();
         nodes.forEach(node -> resolved.add(node.get("id").asText()));
         assertThat(resolved).isEqualTo(ids);
@@ -108,11 +114,16 @@ class RolesAndSharesTest {
 
     @Test
     void no_secret_of_a_5x_hub_appears_in_any_response() {
-        String everything = gateway.post(RunningGateway.json(Map.of("query", "{ roles { name scopes users { name } } "
-                + "users(first: 10) { nodes { roles { name } shares { scopes } receivedShares { scopes } "
-                + "apiTokens { prefix note scopes clientId } oauthTokens { prefix } oauthCodes { redirectUri } "
-                + "spawners { userOptions shares { scopes } shareCodes { prefix scopes createdAt } } } } "
-                + "services { url roles { name } } oauthClients { identifier description } }")), "application/json").body();
+        String everything = gateway.post(
+                        RunningGateway.json(Map.of(
+                                "query",
+                                "{ roles { name scopes users { name } } "
+                                        + "users(first: 10) { nodes { roles { name } shares { scopes } receivedShares { scopes } "
+                                        + "apiTokens { prefix note scopes clientId } oauthTokens { prefix } oauthCodes { redirectUri } "
+                                        + "spawners { userOptions shares { scopes } shareCodes { prefix scopes createdAt } } } } "
+                                        + "services { url roles { name } } oauthClients { identifier description } }")),
+                        "application/json")
+                .body();
         assertThat(everything).doesNotContain("SECRET").doesNotContain("errors");
     }
 }

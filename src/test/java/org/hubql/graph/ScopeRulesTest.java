@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hubql.testkit.GatewayExtension;
-import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,13 +30,15 @@ class ScopeRulesTest {
     private static final String CULLER = "cu11cu11cu11cu11cu11cu11cu11cu11";
     private static final String CAROL = "ca01ca01ca01ca01ca01ca01ca01ca01";
     private static final String DAVE = "dave1111dave1111dave1111dave1111";
-    private static final String USER_FIELDS = "name admin created lastActivity groups { name } roles { name } server { baseUrl } "
-            + "spawners { name } apiTokens { databaseId } state";
+    private static final String USER_FIELDS =
+            "name admin created lastActivity groups { name } roles { name } server { baseUrl } "
+                    + "spawners { name } apiTokens { databaseId } state";
     private static final String LIST = "{ users(first: 100) { totalCount nodes { " + USER_FIELDS + " } } }";
 
     @RegisterExtension
     static final GatewayExtension gateway = GatewayExtension.serving(directory ->
-            TestHub.sqlite(directory.resolve("access.sqlite"), "schema-5.5.1.sql", "hub-5.5-access.sql")).withAuth();
+                    TestHub.sqlite(directory.resolve("access.sqlite"), "schema-5.5.1.sql", "hub-5.5-access.sql"))
+            .withAuth();
 
     /** The user fields a FORBIDDEN error was raised for on the first listed user, e.g. {@code [apiTokens, state]}. */
     private static List<String> refusedOnFirst(JsonNode response) {
@@ -52,7 +53,8 @@ class ScopeRulesTest {
 
     private static List<String> listed(JsonNode response) {
         List<String> names = new ArrayList<>();
-        response.at("/data/users/nodes").forEach(user -> names.add(user.get("name").asText()));
+        response.at("/data/users/nodes")
+                .forEach(user -> names.add(user.get("name").asText()));
         return names;
     }
 
@@ -79,8 +81,9 @@ class ScopeRulesTest {
         JsonNode response = gateway.as(LISTER).query(LIST);
         assertThat(response.at("/data/users/totalCount").asInt()).isEqualTo(7);
         assertThat(response.at("/data/users/nodes/0/admin").asBoolean()).isTrue();
-        assertThat(refusedOnFirst(response)).containsExactly("apiTokens", "created", "groups", "lastActivity", "roles", "server",
-                "spawners", "state");
+        assertThat(refusedOnFirst(response))
+                .containsExactly(
+                        "apiTokens", "created", "groups", "lastActivity", "roles", "server", "spawners", "state");
     }
 
     @Test
@@ -89,7 +92,8 @@ class ScopeRulesTest {
         assertThat(response.at("/data/users/totalCount").asInt()).isEqualTo(7);
         assertThat(response.at("/data/users/nodes/5/server/baseUrl").asText()).isEqualTo("/user/bob/");
         assertThat(refusedOnFirst(response)).containsExactly("apiTokens", "spawners", "state");
-        JsonNode hub = gateway.as(ROOT_NARROWED).query("{ hub { userCount } oauthClients { identifier } groups { totalCount } }");
+        JsonNode hub = gateway.as(ROOT_NARROWED)
+                .query("{ hub { userCount } oauthClients { identifier } groups { totalCount } }");
         assertThat(forbidden(hub)).containsExactly("groups", "hub.userCount", "oauthClients");
     }
 
@@ -98,7 +102,8 @@ class ScopeRulesTest {
         JsonNode response = gateway.as(CULLER).query(LIST);
         assertThat(response.at("/data/users/totalCount").asInt()).isEqualTo(7);
         assertThat(response.at("/data/users/nodes/5/spawners").size()).isEqualTo(2);
-        assertThat(refusedOnFirst(response)).containsExactly("apiTokens", "created", "groups", "roles", "server", "state");
+        assertThat(refusedOnFirst(response))
+                .containsExactly("apiTokens", "created", "groups", "roles", "server", "state");
     }
 
     @Test
@@ -106,9 +111,12 @@ class ScopeRulesTest {
         JsonNode listing = gateway.as(BOB).query(LIST);
         assertThat(listing.at("/data/users/nodes")).isEmpty();
         assertThat(forbidden(listing)).containsExactly("users");
-        JsonNode self = gateway.as(BOB).query("{ user(name: \"bob\") { " + USER_FIELDS + " } alice: user(name: \"alice\") { name } }");
+        JsonNode self = gateway.as(BOB)
+                .query("{ user(name: \"bob\") { " + USER_FIELDS + " } alice: user(name: \"alice\") { name } }");
         assertThat(self.at("/data/user/spawners")).hasSize(2);
-        assertThat(self.at("/data/user/apiTokens")).extracting(token -> token.get("databaseId").asInt()).containsExactly(5, 6, 7);
+        assertThat(self.at("/data/user/apiTokens"))
+                .extracting(token -> token.get("databaseId").asInt())
+                .containsExactly(5, 6, 7);
         assertThat(self.at("/data/alice").isNull()).isTrue();
         assertThat(forbidden(self)).containsExactly("user.state");
     }
@@ -119,8 +127,9 @@ class ScopeRulesTest {
         assertThat(response.at("/data/user/lastActivity").asText()).isEqualTo("2026-11-06T10:00:00Z");
         assertThat(response.at("/data/user/groups")).isEmpty();
         assertThat(response.at("/data/user/apiTokens")).isEmpty();
-        assertThat(forbidden(response)).containsExactly("user.apiTokens", "user.created", "user.roles", "user.server",
-                "user.spawners", "user.state");
+        assertThat(forbidden(response))
+                .containsExactly(
+                        "user.apiTokens", "user.created", "user.roles", "user.server", "user.spawners", "user.state");
     }
 
     @Test
@@ -128,32 +137,47 @@ class ScopeRulesTest {
         JsonNode response = gateway.as(BOB_OAUTH).query("{ user(name: \"bob\") { " + USER_FIELDS + " } }");
         assertThat(response.at("/data/user/name").asText()).isEqualTo("bob");
         assertThat(response.at("/data/user/admin").asBoolean()).isFalse();
-        assertThat(forbidden(response)).containsExactly("user.apiTokens", "user.created", "user.lastActivity", "user.roles",
-                "user.server", "user.spawners", "user.state");
+        assertThat(forbidden(response))
+                .containsExactly(
+                        "user.apiTokens",
+                        "user.created",
+                        "user.lastActivity",
+                        "user.roles",
+                        "user.server",
+                        "user.spawners",
+                        "user.state");
     }
 
     @Test
     void a_share_shows_to_the_user_it_was_granted_to_and_to_the_servers_owner() {
-        JsonNode carol = gateway.as(CAROL).query("{ user(name: \"carol\") { receivedShares { scopes owner { name } "
-                + "spawner { name lastActivity } } } }");
+        JsonNode carol = gateway.as(CAROL)
+                .query("{ user(name: \"carol\") { receivedShares { scopes owner { name } "
+                        + "spawner { name lastActivity } } } }");
         assertThat(carol.at("/data/user/receivedShares")).hasSize(1);
         assertThat(carol.at("/data/user/receivedShares/0/owner/name").asText()).isEqualTo("bob");
-        assertThat(carol.at("/data/user/receivedShares/0/spawner/name").asText()).isEqualTo("ml");
+        assertThat(carol.at("/data/user/receivedShares/0/spawner/name").asText())
+                .isEqualTo("ml");
         assertThat(forbidden(carol)).containsExactly("user.receivedShares.0.spawner.lastActivity");
         JsonNode bob = gateway.as(BOB).query("{ user(name: \"bob\") { shares { user { name } group { name } } } }");
         assertThat(bob.at("/data/user/shares")).hasSize(2);
         assertThat(forbidden(bob)).isEmpty();
         String groupShare = NodeId.encode("Share", 2);
-        assertThat(gateway.as(CAROL).data("query($id: ID!) { node(id: $id) { id } }", Map.of("id", groupShare)).get("node").isNull())
+        assertThat(gateway.as(CAROL)
+                        .data("query($id: ID!) { node(id: $id) { id } }", Map.of("id", groupShare))
+                        .get("node")
+                        .isNull())
                 .isTrue();
     }
 
     @Test
     void a_server_filter_reads_that_server_and_not_its_user_nor_the_users_other_server() {
-        JsonNode response = gateway.as(DAVE).query("query($ml: ID!, $main: ID!) { ml: node(id: $ml) { ... on Spawner { name "
-                + "lastActivity user { name } server { url } } } main: node(id: $main) { id } bob: user(name: \"bob\") { name } "
-                + "mlServer: node(id: \"" + NodeId.encode("Server", 2) + "\") { ... on Server { port } } }",
-                Map.of("ml", NodeId.encode("Spawner", 2), "main", NodeId.encode("Spawner", 1)));
+        JsonNode response = gateway.as(DAVE)
+                .query(
+                        "query($ml: ID!, $main: ID!) { ml: node(id: $ml) { ... on Spawner { name "
+                                + "lastActivity user { name } server { url } } } main: node(id: $main) { id } bob: user(name: \"bob\") { name } "
+                                + "mlServer: node(id: \"" + NodeId.encode("Server", 2)
+                                + "\") { ... on Server { port } } }",
+                        Map.of("ml", NodeId.encode("Spawner", 2), "main", NodeId.encode("Spawner", 1)));
         assertThat(response.has("errors")).isFalse();
         assertThat(response.at("/data/ml/name").asText()).isEqualTo("ml");
         assertThat(response.at("/data/ml/user/name").asText()).isEqualTo("bob");
@@ -199,13 +223,38 @@ class ScopeRulesTest {
             read:hub             | hub{userCount}
             """)
     void each_scope_shows_the_keys_jupyterhub_shows(String scope, String expected) {
-        int row = List.of("read:users", "read:users:name", "read:users:groups", "read:users:activity", "read:servers",
-                "read:roles:users", "admin:auth_state", "admin:server_state", "read:groups", "read:groups:name",
-                "read:roles:groups", "read:services", "read:services:name", "read:roles:services", "read:tokens",
-                "read:shares", "read:users:shares", "read:groups:shares", "read:hub").indexOf(scope);
+        int row = List.of(
+                        "read:users",
+                        "read:users:name",
+                        "read:users:groups",
+                        "read:users:activity",
+                        "read:servers",
+                        "read:roles:users",
+                        "admin:auth_state",
+                        "admin:server_state",
+                        "read:groups",
+                        "read:groups:name",
+                        "read:roles:groups",
+                        "read:services",
+                        "read:services:name",
+                        "read:roles:services",
+                        "read:tokens",
+                        "read:shares",
+                        "read:users:shares",
+                        "read:groups:shares",
+                        "read:hub")
+                .indexOf(scope);
         String token = String.format("s%02d", 11 + row) + "x".repeat(29);
-        JsonNode response = gateway.as(token).query(EVERY_KIND, Map.of("t", NodeId.encode("ApiToken", 5),
-                "s1", NodeId.encode("Share", 1), "s2", NodeId.encode("Share", 2)));
+        JsonNode response = gateway.as(token)
+                .query(
+                        EVERY_KIND,
+                        Map.of(
+                                "t",
+                                NodeId.encode("ApiToken", 5),
+                                "s1",
+                                NodeId.encode("Share", 1),
+                                "s2",
+                                NodeId.encode("Share", 2)));
         assertThat(readable(response)).isEqualTo(expected);
     }
 
@@ -214,7 +263,8 @@ class ScopeRulesTest {
         List<String> refused = forbidden(response);
         java.util.TreeMap<String, java.util.TreeSet<String>> objects = new java.util.TreeMap<>();
         response.get("data").properties().forEach(object -> {
-            if (!object.getValue().isNull() && object.getValue().size() > 0 || object.getKey().equals("hub")) {
+            if (!object.getValue().isNull() && object.getValue().size() > 0
+                    || object.getKey().equals("hub")) {
                 java.util.TreeSet<String> fields = new java.util.TreeSet<>();
                 object.getValue().fieldNames().forEachRemaining(field -> {
                     if (!refused.contains(object.getKey() + "." + field)) {
@@ -231,11 +281,15 @@ class ScopeRulesTest {
 
     @Test
     void me_tells_a_frontend_what_the_token_may_do() {
-        JsonNode me = gateway.as(TA).data("{ me { viewer { ... on User { name } } scopes } }").get("me");
+        JsonNode me = gateway.as(TA)
+                .data("{ me { viewer { ... on User { name } } scopes } }")
+                .get("me");
         assertThat(me.at("/viewer/name").asText()).isEqualTo("ta");
         List<String> scopes = new ArrayList<>();
         me.get("scopes").forEach(scope -> scopes.add(scope.asText()));
-        assertThat(scopes).contains("list:users!group=students", "read:users!group=students", "read:users:activity!user=ta")
-                .doesNotContain("list:users").isSorted();
+        assertThat(scopes)
+                .contains("list:users!group=students", "read:users!group=students", "read:users:activity!user=ta")
+                .doesNotContain("list:users")
+                .isSorted();
     }
 }

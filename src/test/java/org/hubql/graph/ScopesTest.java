@@ -17,7 +17,8 @@ class ScopesTest {
 
     @RegisterExtension
     static final GatewayExtension gateway = GatewayExtension.serving(directory ->
-            TestHub.sqlite(directory.resolve("hub55.sqlite"), "schema-5.5.1.sql", "hub-5.5-scopes.sql")).withAuth();
+                    TestHub.sqlite(directory.resolve("hub55.sqlite"), "schema-5.5.1.sql", "hub-5.5-scopes.sql"))
+            .withAuth();
 
     private static int visibleUsers(String token) {
         return gateway.as(token).query(COUNT).at("/data/users/totalCount").asInt();
@@ -31,7 +32,8 @@ class ScopesTest {
     @Test
     void an_admin_token_narrowed_to_its_own_name_lists_no_one_and_reads_only_its_name() {
         JsonNode response = gateway.as("r00t2222r00t2222r00t2222r00t2222")
-                .query("{ users { totalCount } root: user(name: \"root\") { name admin state } lena: user(name: \"lena\") { name } }");
+                .query(
+                        "{ users { totalCount } root: user(name: \"root\") { name admin state } lena: user(name: \"lena\") { name } }");
         assertThat(response.at("/data/users/totalCount").asInt()).isZero();
         assertThat(response.at("/data/root/name").asText()).isEqualTo("root");
         assertThat(response.at("/data/root/admin").asBoolean()).isTrue();
@@ -56,7 +58,8 @@ class ScopesTest {
     @Test
     void an_expired_api_token_and_a_case_changed_oauth_token_are_401() {
         for (String token : new String[] {"0a4a6666omar6666omar6666omar6666", "abcdEfGhIjKlMnOpQrStUvWxYz0123"}) {
-            HttpResponse<String> response = gateway.as(token).post(RunningGateway.json(Map.of("query", COUNT)), "application/json");
+            HttpResponse<String> response =
+                    gateway.as(token).post(RunningGateway.json(Map.of("query", COUNT)), "application/json");
             assertThat(response.statusCode()).as(token).isEqualTo(401);
         }
     }

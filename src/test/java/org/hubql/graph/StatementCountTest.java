@@ -16,18 +16,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The statements a query runs depend on its shape, never on how many rows it touches, on every engine and schema. */
 @ParameterizedClass(name = "{0} {1}")
-@CsvSource({"sqlite, 0.8.1", "sqlite, 5.5.1", "postgresql, 0.8.1", "postgresql, 5.5.1", "mariadb, 0.8.1", "mariadb, 5.5.1"})
+@CsvSource({
+    "sqlite, 0.8.1",
+    "sqlite, 5.5.1",
+    "postgresql, 0.8.1",
+    "postgresql, 5.5.1",
+    "mariadb, 0.8.1",
+    "mariadb, 5.5.1"
+})
 @Tag("slow")
 class StatementCountTest {
     @Parameter(0)
     String engine;
+
     @Parameter(1)
     String schema;
 
-    private static final String WIDE = "{ users(first: 1000) { nodes { name spawners { name server { url } } groups { name } "
-            + "apiTokens { prefix } oauthTokens { client { identifier } } server { url } roles { name } shares { user { name } } } } }";
-    private static final String GROUPS = "{ groups(first: 100) { nodes { name users(first: 50) { totalCount nodes { name groups { name } } } } } }";
-
+    private static final String WIDE =
+            "{ users(first: 1000) { nodes { name spawners { name server { url } } groups { name } "
+                    + "apiTokens { prefix } oauthTokens { client { identifier } } server { url } roles { name } shares { user { name } } } } }";
+    private static final String GROUPS =
+            "{ groups(first: 100) { nodes { name users(first: 50) { totalCount nodes { name groups { name } } } } } }";
 
     @Test
     void the_wide_nested_query_runs_the_same_statements_for_10_and_1000_users() throws Exception {
@@ -44,24 +53,30 @@ class StatementCountTest {
         Trace small = trace(10, GROUPS);
         Trace large = trace(1000, GROUPS);
         int counts = engine.equals("sqlite") ? 0 : 1;
-        assertThat(large.statements).as("on SQLite the member counts come from the membership index")
-                .isEqualTo(small.statements).isEqualTo(3 + counts);
+        assertThat(large.statements)
+                .as("on SQLite the member counts come from the membership index")
+                .isEqualTo(small.statements)
+                .isEqualTo(3 + counts);
         assertThat(large.sql).isEqualTo(small.sql);
     }
 
     @Test
     void the_trace_lists_each_statement_with_rows_and_time() throws Exception {
         try (HubUnderTest.Opened hub = HubUnderTest.demo(engine, schema, 20, 7);
-             RunningGateway gateway = RunningGateway.serve(hub.location(), true)) {
+                RunningGateway gateway = RunningGateway.serve(hub.location(), true)) {
             JsonNode response = gateway.query("{ users(first: 5) { nodes { name spawners { name } } } }");
             JsonNode sql = response.at("/extensions/sql");
-            assertThat(sql.get("statements").asInt()).isEqualTo(2).isEqualTo(sql.get("queries").size());
+            assertThat(sql.get("statements").asInt())
+                    .isEqualTo(2)
+                    .isEqualTo(sql.get("queries").size());
             assertThat(sql.at("/queries/0/sql").asText()).startsWith("SELECT").contains("FROM users");
             assertThat(sql.at("/queries/0/rows").asInt()).isEqualTo(6);
             assertThat(sql.at("/queries/0/ms").asDouble()).isPositive();
             assertThat(sql.get("upkeep")).hasSize(engine.equals("sqlite") ? 1 : 0);
             if (engine.equals("sqlite")) {
-                assertThat(sql.at("/upkeep/0/sql").asText()).startsWith("SELECT group_concat(").contains("FROM spawners s");
+                assertThat(sql.at("/upkeep/0/sql").asText())
+                        .startsWith("SELECT group_concat(")
+                        .contains("FROM spawners s");
                 assertThat(sql.at("/upkeep/0/rows").asInt()).isPositive();
             }
         }
@@ -70,16 +85,19 @@ class StatementCountTest {
     @Test
     void without_trace_responses_carry_no_sql() throws Exception {
         try (HubUnderTest.Opened hub = HubUnderTest.demo(engine, schema, 20, 7);
-             RunningGateway gateway = RunningGateway.serve(hub.location(), false)) {
-            assertThat(gateway.query("{ users(first: 5) { nodes { name } } }").has("extensions")).isFalse();
+                RunningGateway gateway = RunningGateway.serve(hub.location(), false)) {
+            assertThat(gateway.query("{ users(first: 5) { nodes { name } } }").has("extensions"))
+                    .isFalse();
         }
     }
 
     private Trace trace(int users, String query) throws Exception {
         try (HubUnderTest.Opened hub = HubUnderTest.demo(engine, schema, users, 11);
-             RunningGateway gateway = RunningGateway.serve(hub.location(), true)) {
+                RunningGateway gateway = RunningGateway.serve(hub.location(), true)) {
             JsonNode response = gateway.query(query, Map.of());
-            assertThat(response.has("errors")).as(String.valueOf(response.get("errors"))).isFalse();
+            assertThat(response.has("errors"))
+                    .as(String.valueOf(response.get("errors")))
+                    .isFalse();
             JsonNode sql = response.at("/extensions/sql");
             List<String> statements = new ArrayList<>();
             int rows = 0;
@@ -87,10 +105,12 @@ class StatementCountTest {
                 statements.add(statement.get("sql").asText());
                 rows += statement.get("rows").asInt();
             }
-            return new Trace(sql.get("statements").asInt(), rows, statements.stream().sorted().toList());
+            return new Trace(
+                    sql.get("statements").asInt(),
+                    rows,
+                    statements.stream().sorted().toList());
         }
     }
 
-    private record Trace(int statements, int rows, List<String> sql) {
-    }
+    private record Trace(int statements, int rows, List<String> sql) {}
 }

@@ -27,9 +27,9 @@ class UsersConnectionTest {
     @Parameter
     HubUnderTest hub;
 
-
     private static List<String> userNames(String arguments) {
-        return names(gateway.data("{ users" + arguments + " { nodes { name } } }").at("/users/nodes"));
+        return names(
+                gateway.data("{ users" + arguments + " { nodes { name } } }").at("/users/nodes"));
     }
 
     @Test
@@ -58,9 +58,13 @@ class UsersConnectionTest {
 
     @Test
     void last_activity_bounds_are_strict_and_skip_nulls() {
-        assertThat(userNames("(filter: {lastActivityAfter: \"2026-11-21T09:15:00.25Z\"})")).containsExactly("alice", "carol");
-        assertThat(userNames("(filter: {lastActivityBefore: \"2026-11-20T10:00:00Z\"})")).containsExactly("bob");
-        assertThat(userNames("(filter: {lastActivityAfter: \"2026-11-01T00:00:00+01:00\", lastActivityBefore: \"2026-11-22T00:00:00Z\"})"))
+        assertThat(userNames("(filter: {lastActivityAfter: \"2026-11-21T09:15:00.25Z\"})"))
+                .containsExactly("alice", "carol");
+        assertThat(userNames("(filter: {lastActivityBefore: \"2026-11-20T10:00:00Z\"})"))
+                .containsExactly("bob");
+        assertThat(
+                        userNames(
+                                "(filter: {lastActivityAfter: \"2026-11-01T00:00:00+01:00\", lastActivityBefore: \"2026-11-22T00:00:00Z\"})"))
                 .containsExactly("admin", "müller");
     }
 
@@ -73,10 +77,14 @@ class UsersConnectionTest {
 
     @Test
     void orders_by_name_and_by_last_activity_with_never_active_users_last() {
-        assertThat(userNames("(orderBy: {field: NAME, direction: DESC})")).containsExactly("müller", "dave", "carol", "bob", "alice", "admin");
-        assertThat(userNames("(orderBy: {field: LAST_ACTIVITY})")).containsExactly("bob", "admin", "müller", "carol", "alice", "dave");
-        assertThat(userNames("(orderBy: {field: LAST_ACTIVITY, direction: DESC})")).containsExactly("alice", "carol", "müller", "admin", "bob", "dave");
-        assertThat(userNames("(orderBy: {field: ID, direction: DESC})")).containsExactly("müller", "dave", "carol", "bob", "alice", "admin");
+        assertThat(userNames("(orderBy: {field: NAME, direction: DESC})"))
+                .containsExactly("müller", "dave", "carol", "bob", "alice", "admin");
+        assertThat(userNames("(orderBy: {field: LAST_ACTIVITY})"))
+                .containsExactly("bob", "admin", "müller", "carol", "alice", "dave");
+        assertThat(userNames("(orderBy: {field: LAST_ACTIVITY, direction: DESC})"))
+                .containsExactly("alice", "carol", "müller", "admin", "bob", "dave");
+        assertThat(userNames("(orderBy: {field: ID, direction: DESC})"))
+                .containsExactly("müller", "dave", "carol", "bob", "alice", "admin");
     }
 
     @Test
@@ -94,27 +102,36 @@ class UsersConnectionTest {
         List<String> seen = new ArrayList<>();
         String after = null;
         while (true) {
-            JsonNode page = gateway.data("query($after: String, $first: Int) { users(first: $first, after: $after, orderBy: {field: "
-                    + order + ", direction: " + direction + "}) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }",
-                    HubQueryTest.variables("after", after, "first", size)).get("users");
+            JsonNode page = gateway.data(
+                            "query($after: String, $first: Int) { users(first: $first, after: $after, orderBy: {field: "
+                                    + order + ", direction: " + direction
+                                    + "}) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }",
+                            HubQueryTest.variables("after", after, "first", size))
+                    .get("users");
             assertThat(page.get("totalCount").asInt()).isEqualTo(6);
             page.get("edges").forEach(edge -> seen.add(edge.at("/node/name").asText()));
             if (!page.at("/pageInfo/hasNextPage").asBoolean()) {
                 return seen;
             }
             after = page.at("/pageInfo/endCursor").asText();
-            assertThat(after).isEqualTo(page.at("/edges/" + (page.get("edges").size() - 1) + "/cursor").asText());
+            assertThat(after)
+                    .isEqualTo(page.at("/edges/" + (page.get("edges").size() - 1) + "/cursor")
+                            .asText());
         }
     }
 
     @Test
     void total_count_follows_the_filter() {
-        assertThat(gateway.data("{ users(first: 1, filter: {active: true}) { totalCount } }").at("/users/totalCount").asInt()).isEqualTo(2);
+        assertThat(gateway.data("{ users(first: 1, filter: {active: true}) { totalCount } }")
+                        .at("/users/totalCount")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
     void first_zero_returns_no_rows_but_still_counts() {
-        JsonNode users = gateway.data("{ users(first: 0) { totalCount nodes { name } } }").get("users");
+        JsonNode users = gateway.data("{ users(first: 0) { totalCount nodes { name } } }")
+                .get("users");
         assertThat(users.get("nodes")).isEmpty();
         assertThat(users.get("totalCount").asInt()).isEqualTo(6);
     }
@@ -130,13 +147,19 @@ class UsersConnectionTest {
 
     @Test
     void a_cursor_from_another_order_or_a_broken_cursor_is_refused() {
-        String cursor = gateway.data("{ users(first: 1) { pageInfo { endCursor } } }").at("/users/pageInfo/endCursor").asText();
-        JsonNode other = gateway.query("query($after: String) { users(after: $after, orderBy: {field: NAME}) { nodes { name } } }",
+        String cursor = gateway.data("{ users(first: 1) { pageInfo { endCursor } } }")
+                .at("/users/pageInfo/endCursor")
+                .asText();
+        JsonNode other = gateway.query(
+                "query($after: String) { users(after: $after, orderBy: {field: NAME}) { nodes { name } } }",
                 Map.of("after", cursor));
         assertThat(other.at("/errors/0/message").asText()).contains("another list or order");
         for (String broken : List.of("garbage!!", "W10", cursor.substring(1))) {
-            JsonNode response = gateway.query("query($after: String) { users(after: $after) { nodes { name } } }", Map.of("after", broken));
-            assertThat(response.at("/errors/0/extensions/code").asText()).as(broken).isEqualTo("BAD_USER_INPUT");
+            JsonNode response = gateway.query(
+                    "query($after: String) { users(after: $after) { nodes { name } } }", Map.of("after", broken));
+            assertThat(response.at("/errors/0/extensions/code").asText())
+                    .as(broken)
+                    .isEqualTo("BAD_USER_INPUT");
         }
     }
 

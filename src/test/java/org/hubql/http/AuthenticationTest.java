@@ -38,12 +38,14 @@ class AuthenticationTest {
 
     @TempDir
     static Path directory;
+
     static Path hub;
     static RunningGateway gateway;
 
     @BeforeAll
     static void serve() {
-        hub = TestHub.sqlite(directory.resolve("tokens.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
+        hub = TestHub.sqlite(
+                directory.resolve("tokens.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
         gateway = RunningGateway.serve(hub, false, GraphOptions.defaults(), AuthOptions.defaults());
     }
 
@@ -53,7 +55,8 @@ class AuthenticationTest {
     }
 
     private static HttpResponse<String> ask(String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/graphql")).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/graphql"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(RunningGateway.json(Map.of("query", WHO))));
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -69,7 +72,8 @@ class AuthenticationTest {
     void no_authorization_is_a_401_with_a_graphql_error_and_a_challenge() {
         HttpResponse<String> response = ask(null);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         JsonNode error = RunningGateway.parse(response.body()).at("/errors/0");
         assertThat(error.at("/extensions/code").asText()).isEqualTo("UNAUTHENTICATED");
         assertThat(error.at("/message").asText()).isNotBlank();
@@ -80,16 +84,22 @@ class AuthenticationTest {
         for (String scheme : new String[] {"token", "Token", "Bearer", "bearer", "BEARER"}) {
             HttpResponse<String> response = ask(scheme + " " + ALICE);
             assertThat(response.statusCode()).as(scheme + response.body()).isEqualTo(200);
-            assertThat(RunningGateway.parse(response.body()).at("/data/viewer/name").asText()).isEqualTo("alice");
+            assertThat(RunningGateway.parse(response.body())
+                            .at("/data/viewer/name")
+                            .asText())
+                    .isEqualTo("alice");
         }
     }
 
     @Test
     void a_token_works_as_a_query_parameter_on_get() {
-        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/graphql?token=" + ALICE
-                + "&query=%7Bviewer%7B...on%20User%7Bname%7D%7D%7D")).GET().build());
+        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(
+                        gateway.uri("/graphql?token=" + ALICE + "&query=%7Bviewer%7B...on%20User%7Bname%7D%7D%7D"))
+                .GET()
+                .build());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(RunningGateway.parse(response.body()).at("/data/viewer/name").asText()).isEqualTo("alice");
+        assertThat(RunningGateway.parse(response.body()).at("/data/viewer/name").asText())
+                .isEqualTo("alice");
     }
 
     @Test
@@ -99,14 +109,25 @@ class AuthenticationTest {
         assertThat(viewerName(ADMIN_SERVICE)).isEqualTo("cull-idle");
         assertThat(viewerName(CAROL_OAUTH)).isEqualTo("carol");
         assertThat(viewerName(DAVE_SHORT_PREFIX)).isEqualTo("dave");
-        assertThat(gateway.as(SERVICE).data(WHO).at("/viewer/__typename").asText()).isEqualTo("Service");
+        assertThat(gateway.as(SERVICE).data(WHO).at("/viewer/__typename").asText())
+                .isEqualTo("Service");
     }
 
     @Test
     void wrong_expired_malformed_and_other_scheme_tokens_are_401() {
         String oneCharOff = ALICE.substring(0, 31) + "0";
-        for (String authorization : new String[] {"token " + oneCharOff, "token " + BOB_OAUTH_EXPIRED, "token " + ALICE.toUpperCase(),
-                "token", "token ", "Basic " + ALICE, ALICE, "token " + "x".repeat(5000), "token a", "token %00'--"}) {
+        for (String authorization : new String[] {
+            "token " + oneCharOff,
+            "token " + BOB_OAUTH_EXPIRED,
+            "token " + ALICE.toUpperCase(),
+            "token",
+            "token ",
+            "Basic " + ALICE,
+            ALICE,
+            "token " + "x".repeat(5000),
+            "token a",
+            "token %00'--"
+        }) {
             HttpResponse<String> response = ask(authorization);
             assertThat(response.statusCode()).as(authorization).isEqualTo(401);
             assertThat(response.body()).as(authorization).doesNotContain(ALICE).contains("UNAUTHENTICATED");
@@ -131,32 +152,41 @@ class AuthenticationTest {
 
     @Test
     void a_deleted_token_works_until_the_cache_entry_expires_and_then_never_again() throws Exception {
-        Path copy = TestHub.sqlite(directory.resolve("deleted.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
-        try (RunningGateway shortCache = RunningGateway.serve(copy, false, GraphOptions.defaults(),
-                new AuthOptions(true, Duration.ofMillis(800), 16))) {
-            assertThat(shortCache.as(ALICE).data(WHO).at("/viewer/name").asText()).isEqualTo("alice");
+        Path copy = TestHub.sqlite(
+                directory.resolve("deleted.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
+        try (RunningGateway shortCache = RunningGateway.serve(
+                copy, false, GraphOptions.defaults(), new AuthOptions(true, Duration.ofMillis(800), 16))) {
+            assertThat(shortCache.as(ALICE).data(WHO).at("/viewer/name").asText())
+                    .isEqualTo("alice");
             try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + copy);
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.executeUpdate("DELETE FROM api_tokens WHERE id = 10");
             }
-            assertThat(shortCache.as(ALICE).query(WHO).at("/data/viewer/name").asText()).isEqualTo("alice");
+            assertThat(shortCache.as(ALICE).query(WHO).at("/data/viewer/name").asText())
+                    .isEqualTo("alice");
             Thread.sleep(1_000);
-            assertThat(shortCache.as(ALICE).post(RunningGateway.json(Map.of("query", WHO)), "application/json").statusCode())
+            assertThat(shortCache
+                            .as(ALICE)
+                            .post(RunningGateway.json(Map.of("query", WHO)), "application/json")
+                            .statusCode())
                     .isEqualTo(401);
         }
     }
 
     @Test
     void without_a_cache_a_deleted_token_stops_at_once() throws Exception {
-        Path copy = TestHub.sqlite(directory.resolve("nocache.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
-        try (RunningGateway noCache = RunningGateway.serve(copy, false, GraphOptions.defaults(),
-                new AuthOptions(true, Duration.ZERO, 16))) {
+        Path copy = TestHub.sqlite(
+                directory.resolve("nocache.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
+        try (RunningGateway noCache =
+                RunningGateway.serve(copy, false, GraphOptions.defaults(), new AuthOptions(true, Duration.ZERO, 16))) {
             assertThat(noCache.as(ADMIN).data(WHO).at("/viewer/name").asText()).isEqualTo("admin");
             try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + copy);
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.executeUpdate("DELETE FROM api_tokens WHERE id = 11");
             }
-            assertThat(noCache.as(ADMIN).post(RunningGateway.json(Map.of("query", WHO)), "application/json").statusCode())
+            assertThat(noCache.as(ADMIN)
+                            .post(RunningGateway.json(Map.of("query", WHO)), "application/json")
+                            .statusCode())
                     .isEqualTo(401);
         }
     }
@@ -174,14 +204,25 @@ class AuthenticationTest {
     @Test
     void the_tokens_the_demo_hub_hands_out_work_for_their_owners() throws Exception {
         DemoHubSummary demo = DemoHub.write(directory.resolve("demo.sqlite"), 20, 7);
-        try (RunningGateway demoGateway = RunningGateway.serve(demo.file(), false, GraphOptions.defaults(), AuthOptions.defaults())) {
+        try (RunningGateway demoGateway =
+                RunningGateway.serve(demo.file(), false, GraphOptions.defaults(), AuthOptions.defaults())) {
             String users = "{ users { totalCount } viewer { ... on User { name } ... on Service { name } } }";
             JsonNode admin = demoGateway.as(demo.adminToken()).data(users);
             assertThat(admin.at("/viewer/name").asText()).isEqualTo(demo.adminName());
             assertThat(admin.at("/users/totalCount").asInt()).isEqualTo(20);
             String who = "{ viewer { ... on User { name } ... on Service { name } } }";
-            assertThat(demoGateway.as(demo.userToken()).data(who).at("/viewer/name").asText()).isEqualTo(demo.userName());
-            assertThat(demoGateway.as(demo.serviceToken()).data(who).at("/viewer/name").asText()).isEqualTo(demo.serviceName());
+            assertThat(demoGateway
+                            .as(demo.userToken())
+                            .data(who)
+                            .at("/viewer/name")
+                            .asText())
+                    .isEqualTo(demo.userName());
+            assertThat(demoGateway
+                            .as(demo.serviceToken())
+                            .data(who)
+                            .at("/viewer/name")
+                            .asText())
+                    .isEqualTo(demo.serviceName());
         }
     }
 
@@ -189,20 +230,29 @@ class AuthenticationTest {
     void tokens_appear_in_no_log_line_no_error_and_no_sql_trace() throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        Path copy = TestHub.sqlite(directory.resolve("traced.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
+        Path copy = TestHub.sqlite(
+                directory.resolve("traced.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
         StringBuilder bodies = new StringBuilder();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (RunningGateway traced = RunningGateway.serve(copy, true, GraphOptions.defaults(), AuthOptions.defaults())) {
+        try (RunningGateway traced =
+                RunningGateway.serve(copy, true, GraphOptions.defaults(), AuthOptions.defaults())) {
             for (String token : new String[] {ALICE, ALICE.substring(0, 31) + "0", BOB_OAUTH_EXPIRED, SERVICE}) {
-                bodies.append(traced.as(token).post(RunningGateway.json(Map.of("query", WHO)), "application/json").body());
-                bodies.append(traced.as(token).post(RunningGateway.json(Map.of("query", "{ nope")), "application/json").body());
-                bodies.append(traced.as(token).get("/graphql?token=" + token + "&query=%7Bhub%7Bengine%7D%7D").body());
+                bodies.append(traced.as(token)
+                        .post(RunningGateway.json(Map.of("query", WHO)), "application/json")
+                        .body());
+                bodies.append(traced.as(token)
+                        .post(RunningGateway.json(Map.of("query", "{ nope")), "application/json")
+                        .body());
+                bodies.append(traced.as(token)
+                        .get("/graphql?token=" + token + "&query=%7Bhub%7Bengine%7D%7D")
+                        .body());
             }
         } finally {
             System.setErr(original);
         }
         String everything = bodies + captured.toString(StandardCharsets.UTF_8);
-        assertThat(everything).contains("\"sql\"").doesNotContain(ALICE, ALICE.substring(0, 31) + "0", BOB_OAUTH_EXPIRED, SERVICE,
-                "hashed", "sha512:");
+        assertThat(everything)
+                .contains("\"sql\"")
+                .doesNotContain(ALICE, ALICE.substring(0, 31) + "0", BOB_OAUTH_EXPIRED, SERVICE, "hashed", "sha512:");
     }
 }

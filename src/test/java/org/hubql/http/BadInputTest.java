@@ -20,8 +20,10 @@ class BadInputTest {
     static final GatewayExtension gateway = GatewayExtension.serving(TestHub::small);
 
     private static HttpResponse<String> postBytes(byte[] body, String contentType) {
-        return gateway.send(HttpRequest.newBuilder(gateway.uri("/graphql")).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return gateway.send(HttpRequest.newBuilder(gateway.uri("/graphql"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     private static HttpResponse<String> postQuery(String query) {
@@ -32,7 +34,9 @@ class BadInputTest {
     private static JsonNode refusedCleanly(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 499);
         JsonNode body = RunningGateway.parse(response.body());
-        assertThat(body.at("/errors/0/extensions/code").asText()).as(response.body()).isNotBlank();
+        assertThat(body.at("/errors/0/extensions/code").asText())
+                .as(response.body())
+                .isNotBlank();
         assertThat(response.body()).doesNotContain("Exception:", "\tat ", "at org.", "at graphql.", "java.");
         return body;
     }
@@ -43,19 +47,38 @@ class BadInputTest {
 
     @Test
     void malformed_bodies_are_400s() {
-        assertThat(postBytes("{\"query\": ".getBytes(StandardCharsets.UTF_8), "application/json").statusCode()).isEqualTo(400);
-        assertThat(postBytes(new byte[0], "application/json").statusCode()).isEqualTo(400);
-        assertThat(postBytes(new byte[] {'{', '"', 'q', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, "application/json").statusCode())
+        assertThat(postBytes("{\"query\": ".getBytes(StandardCharsets.UTF_8), "application/json")
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(postBytes(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, "application/json").statusCode()).isEqualTo(400);
-        assertThat(postBytes("[1, 2]".getBytes(StandardCharsets.UTF_8), "application/json").statusCode()).isEqualTo(400);
-        assertThat(postBytes("{\"query\": 42}".getBytes(StandardCharsets.UTF_8), "application/json").statusCode()).isEqualTo(400);
-        assertThat(postBytes("{\"query\": \"{hub{engine}}\", \"variables\": [1]}".getBytes(StandardCharsets.UTF_8), "application/json")
-                .statusCode()).isEqualTo(400);
-        assertThat(postBytes("{\"query\": \"{hub{engine}}\", \"operationName\": 7}".getBytes(StandardCharsets.UTF_8), "application/json")
-                .statusCode()).isEqualTo(400);
+        assertThat(postBytes(new byte[0], "application/json").statusCode()).isEqualTo(400);
+        assertThat(postBytes(
+                                new byte[] {'{', '"', 'q', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'},
+                                "application/json")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(postBytes(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, "application/json")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(postBytes("[1, 2]".getBytes(StandardCharsets.UTF_8), "application/json")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(postBytes("{\"query\": 42}".getBytes(StandardCharsets.UTF_8), "application/json")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(postBytes(
+                                "{\"query\": \"{hub{engine}}\", \"variables\": [1]}".getBytes(StandardCharsets.UTF_8),
+                                "application/json")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(postBytes(
+                                "{\"query\": \"{hub{engine}}\", \"operationName\": 7}".getBytes(StandardCharsets.UTF_8),
+                                "application/json")
+                        .statusCode())
+                .isEqualTo(400);
         refusedCleanly(postBytes("{\"query\": \"{hub{engine}}\"}".getBytes(StandardCharsets.UTF_8), "text/plain"));
-        assertThat(postBytes("{\"query\": \"{hub{engine}}\"}".getBytes(StandardCharsets.UTF_8), "text/plain").statusCode()).isEqualTo(415);
+        assertThat(postBytes("{\"query\": \"{hub{engine}}\"}".getBytes(StandardCharsets.UTF_8), "text/plain")
+                        .statusCode())
+                .isEqualTo(415);
     }
 
     @Test
@@ -70,15 +93,31 @@ class BadInputTest {
     void graphql_level_mistakes_are_graphql_errors() {
         assertThat(code(postQuery("{ hub { engine "))).isEqualTo("GRAPHQL_PARSE_FAILED");
         assertThat(code(postQuery("{ nope }"))).isEqualTo("GRAPHQL_VALIDATION_FAILED");
-        assertThat(code(gateway.post(RunningGateway.json(Map.of("query", "query A { hub { engine } }", "operationName", "B")),
-                "application/json"))).isNotBlank();
-        assertThat(code(gateway.post(RunningGateway.json(Map.of("query", "query($n: String!) { user(name: $n) { name } }",
-                "variables", Map.of("n", Map.of("x", 1)))), "application/json"))).isNotBlank();
-        assertThat(code(gateway.post(RunningGateway.json(Map.of("query", "query($n: Int) { users(first: $n) { totalCount } }",
-                "variables", Map.of("n", "ten"))), "application/json"))).isNotBlank();
-        assertThat(code(postQuery("{ users(first: 2147483648) { totalCount } }"))).isNotBlank();
+        assertThat(code(gateway.post(
+                        RunningGateway.json(Map.of("query", "query A { hub { engine } }", "operationName", "B")),
+                        "application/json")))
+                .isNotBlank();
+        assertThat(code(gateway.post(
+                        RunningGateway.json(Map.of(
+                                "query",
+                                "query($n: String!) { user(name: $n) { name } }",
+                                "variables",
+                                Map.of("n", Map.of("x", 1)))),
+                        "application/json")))
+                .isNotBlank();
+        assertThat(code(gateway.post(
+                        RunningGateway.json(Map.of(
+                                "query",
+                                "query($n: Int) { users(first: $n) { totalCount } }",
+                                "variables",
+                                Map.of("n", "ten"))),
+                        "application/json")))
+                .isNotBlank();
+        assertThat(code(postQuery("{ users(first: 2147483648) { totalCount } }")))
+                .isNotBlank();
         assertThat(code(postQuery("{ users(first: -5) { totalCount } }"))).isEqualTo("BAD_USER_INPUT");
-        assertThat(code(postQuery("{ users(after: \"not-a-cursor!!\") { totalCount } }"))).isEqualTo("BAD_USER_INPUT");
+        assertThat(code(postQuery("{ users(after: \"not-a-cursor!!\") { totalCount } }")))
+                .isEqualTo("BAD_USER_INPUT");
         assertThat(code(postQuery("{ node(id: \"%%%\") { id } }"))).isEqualTo("BAD_USER_INPUT");
         assertThat(code(postQuery("{ node(id: \"VXNlcjp4\") { id } }"))).isEqualTo("BAD_USER_INPUT");
         assertThat(code(postQuery("{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }")))
@@ -90,18 +129,23 @@ class BadInputTest {
     @Test
     void huge_and_deeply_nested_documents_are_refused_without_a_5xx() {
         assertThat(code(postQuery("{".repeat(5_000) + "}".repeat(5_000)))).isEqualTo("GRAPHQL_PARSE_FAILED");
-        assertThat(code(postQuery("{ user(name: \"a\") " + "{ spawners ".repeat(3_000) + "{ name }" + " }".repeat(3_001))))
+        assertThat(code(postQuery(
+                        "{ user(name: \"a\") " + "{ spawners ".repeat(3_000) + "{ name }" + " }".repeat(3_001))))
                 .isIn("GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "QUERY_TOO_DEEP");
-        assertThat(code(postQuery("{ " + "a: hub { engine } ".repeat(5_000) + "}"))).isNotBlank();
-        assertThat(code(postQuery("{ hub " + "@skip(if: false) ".repeat(10_000) + "{ engine } }"))).isNotBlank();
+        assertThat(code(postQuery("{ " + "a: hub { engine } ".repeat(5_000) + "}")))
+                .isNotBlank();
+        assertThat(code(postQuery("{ hub " + "@skip(if: false) ".repeat(10_000) + "{ engine } }")))
+                .isNotBlank();
         assertThat(code(postQuery("{ hub { engine } }" + " ".repeat(200_000)))).isNotBlank();
-        assertThat(code(postQuery("query(" + "$v: Int, ".repeat(5_000) + ") { hub { engine } }"))).isNotBlank();
+        assertThat(code(postQuery("query(" + "$v: Int, ".repeat(5_000) + ") { hub { engine } }")))
+                .isNotBlank();
     }
 
     @Test
     void get_refuses_mutations_and_subscriptions_with_a_405() {
         for (String query : new String[] {"mutation { hub { engine } }", "subscription { hub { engine } }"}) {
-            HttpResponse<String> response = gateway.get("/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    gateway.get("/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
             assertThat(response.statusCode()).isEqualTo(405);
             refusedCleanly(response);
         }
@@ -111,6 +155,7 @@ class BadInputTest {
 
     @Test
     void the_server_still_answers_afterwards() {
-        assertThat(gateway.data("{ hub { engine } }").at("/hub/engine").asText()).isEqualTo("sqlite");
+        assertThat(gateway.data("{ hub { engine } }").at("/hub/engine").asText())
+                .isEqualTo("sqlite");
     }
 }

@@ -59,10 +59,14 @@ class FuzzTest {
 
     @Test
     void ten_thousand_hostile_requests_get_no_5xx_no_hang_and_leave_the_server_healthy() throws Exception {
-        Path hub = TestHub.sqlite(directory.resolve("fuzz.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
-        try (RunningGateway gateway = RunningGateway.serve(hub, false, GraphOptions.defaults(), AuthOptions.defaults())) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+        Path hub = TestHub.sqlite(
+                directory.resolve("fuzz.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
+        try (RunningGateway gateway =
+                RunningGateway.serve(hub, false, GraphOptions.defaults(), AuthOptions.defaults())) {
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             long baseline = usedHeapAfterGc();
             List<String> failures = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger sent = new AtomicInteger();
@@ -76,12 +80,17 @@ class FuzzTest {
                         try {
                             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                             if (response.statusCode() >= 500) {
-                                failures.add(response.statusCode() + " " + describe(request) + " -> " + abbreviate(response.body()));
+                                failures.add(response.statusCode() + " " + describe(request) + " -> "
+                                        + abbreviate(response.body()));
                             }
                         } catch (java.net.http.HttpTimeoutException e) {
                             failures.add("timeout " + describe(request));
                         } catch (Exception e) {
-                            failures.add(e.getClass().getSimpleName() + " " + e.getMessage() + " " + describe(request) + " " + request.bodyPublisher().map(p -> p.contentLength()).orElse(-1L));
+                            failures.add(
+                                    e.getClass().getSimpleName() + " " + e.getMessage() + " " + describe(request) + " "
+                                            + request.bodyPublisher()
+                                                    .map(p -> p.contentLength())
+                                                    .orElse(-1L));
                         }
                     }
                     return null;
@@ -92,8 +101,14 @@ class FuzzTest {
             }
             pool.shutdown();
 
-            assertThat(failures).as("5xx, hung or failed requests (seed " + SEED + ")").isEmpty();
-            assertThat(gateway.as(ADMIN).data("{ users { totalCount } }").at("/users/totalCount").asInt()).isEqualTo(6);
+            assertThat(failures)
+                    .as("5xx, hung or failed requests (seed " + SEED + ")")
+                    .isEmpty();
+            assertThat(gateway.as(ADMIN)
+                            .data("{ users { totalCount } }")
+                            .at("/users/totalCount")
+                            .asInt())
+                    .isEqualTo(6);
             assertThat(usedHeapAfterGc()).as("heap after the run vs baseline").isLessThan(baseline + 64L * 1024 * 1024);
         }
     }
@@ -108,7 +123,8 @@ class FuzzTest {
     }
 
     private static String describe(HttpRequest request) {
-        return request.method() + " " + abbreviate(request.uri().toString()) + " " + request.headers().map().keySet();
+        return request.method() + " " + abbreviate(request.uri().toString()) + " "
+                + request.headers().map().keySet();
     }
 
     private static String abbreviate(String text) {
@@ -128,13 +144,25 @@ class FuzzTest {
         HttpRequest next() {
             return switch (random.nextInt(10)) {
                 case 0, 1, 2 -> post(json(mutate(seed())), "application/json");
-                case 3 -> post(randomBytes(), pick("application/json", "application/json; charset=utf-8", "text/plain", "", "application/graphql"));
+                case 3 ->
+                    post(
+                            randomBytes(),
+                            pick(
+                                    "application/json",
+                                    "application/json; charset=utf-8",
+                                    "text/plain",
+                                    "",
+                                    "application/graphql"));
                 case 4 -> post(randomJson(0).getBytes(StandardCharsets.UTF_8), "application/json");
                 case 5 -> post(json(flood()), "application/json");
                 case 6 -> get(mutate(seed()));
                 case 7 -> post(json(mutate(mutate(seed()))), "application/json");
-                case 8 -> post(("{\"query\": " + quote(seed()) + ", \"variables\": " + randomJson(0) + ", \"operationName\": "
-                        + randomJson(2) + "}").getBytes(StandardCharsets.UTF_8), "application/json");
+                case 8 ->
+                    post(
+                            ("{\"query\": " + quote(seed()) + ", \"variables\": " + randomJson(0)
+                                            + ", \"operationName\": " + randomJson(2) + "}")
+                                    .getBytes(StandardCharsets.UTF_8),
+                            "application/json");
                 default -> post(json(seed()), "application/json");
             };
         }
@@ -151,7 +179,10 @@ class FuzzTest {
             return switch (random.nextInt(8)) {
                 case 0 -> builder;
                 case 1 -> builder.header("Authorization", "token " + ALICE.substring(0, 4) + randomText(28));
-                case 2 -> builder.header("Authorization", pick("Bearer", "token", "Basic", "") + " " + randomText(random.nextInt(60)));
+                case 2 ->
+                    builder.header(
+                            "Authorization",
+                            pick("Bearer", "token", "Basic", "") + " " + randomText(random.nextInt(60)));
                 case 3 -> builder.header("Authorization", "bearer " + ALICE);
                 default -> builder.header("Authorization", "token " + ADMIN);
             };
@@ -159,22 +190,29 @@ class FuzzTest {
 
         private HttpRequest post(byte[] body, String contentType) {
             HttpRequest.Builder builder = authorized(HttpRequest.newBuilder(gateway.uri("/graphql")))
-                    .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                    .timeout(Duration.ofSeconds(20))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             if (!contentType.isEmpty()) {
                 builder.header("Content-Type", contentType);
             }
             if (random.nextInt(6) == 0) {
-                builder.header("Accept", pick("application/graphql-response+json", "text/html", "*/*", "application/json;q=0", "x/y"));
+                builder.header(
+                        "Accept",
+                        pick("application/graphql-response+json", "text/html", "*/*", "application/json;q=0", "x/y"));
             }
             return builder.build();
         }
 
         private HttpRequest get(String query) {
             String uri = "/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                    + (random.nextBoolean() ? "&variables=" + URLEncoder.encode(randomJson(1), StandardCharsets.UTF_8) : "")
+                    + (random.nextBoolean()
+                            ? "&variables=" + URLEncoder.encode(randomJson(1), StandardCharsets.UTF_8)
+                            : "")
                     + (random.nextInt(4) == 0 ? "&token=" + ADMIN : "");
             return authorized(HttpRequest.newBuilder(URI.create(gateway.uri("").toString() + uri)))
-                    .timeout(Duration.ofSeconds(20)).GET().build();
+                    .timeout(Duration.ofSeconds(20))
+                    .GET()
+                    .build();
         }
 
         private String mutate(String query) {
@@ -187,8 +225,20 @@ class FuzzTest {
                     case 1 -> text.insert(at, NOISE.charAt(random.nextInt(NOISE.length())));
                     case 2 -> text.setCharAt(at, (char) (32 + random.nextInt(95)));
                     case 3 -> text.insert(at, text.substring(at, Math.min(text.length(), at + 1 + random.nextInt(40))));
-                    case 4 -> text.insert(at, pick(" first: 2147483647", " first: -1", " first: 99999999999", " after: \"@@\"",
-                            " id: \"Zm9v\"", "...U", " @skip(if: true)", " @include(if: $x)", "$n", "__typename "));
+                    case 4 ->
+                        text.insert(
+                                at,
+                                pick(
+                                        " first: 2147483647",
+                                        " first: -1",
+                                        " first: 99999999999",
+                                        " after: \"@@\"",
+                                        " id: \"Zm9v\"",
+                                        "...U",
+                                        " @skip(if: true)",
+                                        " @include(if: $x)",
+                                        "$n",
+                                        "__typename "));
                     default -> text.replace(at, Math.min(text.length(), at + random.nextInt(10)), "");
                 }
             }
@@ -201,8 +251,9 @@ class FuzzTest {
                 case 0 -> "{".repeat(n) + "hub" + "}".repeat(n);
                 case 1 -> "{ " + "a: hub { engine } ".repeat(Math.min(n, 3000)) + "}";
                 case 2 -> "{ hub " + "@skip(if: false) ".repeat(Math.min(n, 3000)) + "{ engine } }";
-                case 3 -> "{ user(name: \"alice\") " + "{ spawners { user ".repeat(Math.min(n, 2000)) + "{ name }"
-                        + " } }".repeat(Math.min(n, 2000)) + " }";
+                case 3 ->
+                    "{ user(name: \"alice\") " + "{ spawners { user ".repeat(Math.min(n, 2000)) + "{ name }"
+                            + " } }".repeat(Math.min(n, 2000)) + " }";
                 default -> "fragment A on Query { ...B } fragment B on Query { ...A } { ...A }";
             };
         }
@@ -230,13 +281,15 @@ class FuzzTest {
                 case 3 -> quote(randomText(random.nextInt(20)));
                 case 4 -> "\"" + seed().replace("\"", "\\\"") + "\"";
                 case 5 -> "[" + randomJson(depth + 1) + ", " + randomJson(depth + 1) + "]";
-                default -> "{\"query\": " + randomJson(depth + 1) + ", \"" + randomText(3).replace("\\", "").replace("\"", "")
-                        + "\": " + randomJson(depth + 1) + "}";
+                default ->
+                    "{\"query\": " + randomJson(depth + 1) + ", \""
+                            + randomText(3).replace("\\", "").replace("\"", "") + "\": " + randomJson(depth + 1) + "}";
             };
         }
 
         private static byte[] json(String query) {
-            return ("{\"query\": " + quote(query) + ", \"variables\": {\"n\": \"alice\", \"after\": null}}").getBytes(StandardCharsets.UTF_8);
+            return ("{\"query\": " + quote(query) + ", \"variables\": {\"n\": \"alice\", \"after\": null}}")
+                    .getBytes(StandardCharsets.UTF_8);
         }
 
         private static String quote(String text) {

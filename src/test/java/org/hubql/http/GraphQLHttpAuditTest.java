@@ -30,23 +30,34 @@ class GraphQLHttpAuditTest {
 
     @Test
     void every_must_and_should_check_of_the_graphql_over_http_spec_passes() throws Exception {
-        boolean available = Files.isDirectory(AUDIT_TOOL) && commandWorks("node", "--version") && commandWorks("npm", "--version");
+        boolean available =
+                Files.isDirectory(AUDIT_TOOL) && commandWorks("node", "--version") && commandWorks("npm", "--version");
         assumeTrue(available || System.getenv("CI") != null, "the audit tool or Node.js is not available here");
         Path audit = copyTool(directory.resolve("audit"));
-        assertThat(run(audit, List.of("npm", "install", "--no-audit", "--no-fund"), 300).exitCode()).isZero();
+        assertThat(run(audit, List.of("npm", "install", "--no-audit", "--no-fund"), 300)
+                        .exitCode())
+                .isZero();
 
         try (RunningGateway gateway = RunningGateway.serve(TestHub.small(directory), false)) {
-            Result result = run(audit, List.of("node", "graphql-http-audit.mjs", gateway.uri("/graphql").toString()), 120);
+            Result result = run(
+                    audit,
+                    List.of(
+                            "node",
+                            "graphql-http-audit.mjs",
+                            gateway.uri("/graphql").toString()),
+                    120);
             assertThat(result.exitCode()).as(result.output()).isZero();
             assertThat(result.output()).contains("MUST   13 passed, 0 failed", "SHOULD 23 passed, 0 failed");
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result run(Path directory, List<String> command, int timeoutSeconds) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -26,7 +26,8 @@ class GraphQLOverHttpTest {
     static final GatewayExtension gateway = GatewayExtension.serving(TestHub::small);
 
     private static HttpResponse<String> post(String body, String contentType, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/graphql")).header("Content-Type", contentType)
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/graphql"))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (accept != null) {
             request.header("Accept", accept);
@@ -35,7 +36,8 @@ class GraphQLOverHttpTest {
     }
 
     private static HttpResponse<String> getQuery(String query, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                gateway.uri("/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
         if (accept != null) {
             request.header("Accept", accept);
         }
@@ -44,26 +46,32 @@ class GraphQLOverHttpTest {
 
     @Test
     void post_answers_application_json_by_default() {
-        HttpResponse<String> response = post("{\"query\": \"" + QUERY.replace("\"", "\\\"") + "\"}", "application/json", null);
+        HttpResponse<String> response =
+                post("{\"query\": \"" + QUERY.replace("\"", "\\\"") + "\"}", "application/json", null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertThat(RunningGateway.parse(response.body()).at("/data/user/name").asText()).isEqualTo("alice");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(RunningGateway.parse(response.body()).at("/data/user/name").asText())
+                .isEqualTo("alice");
     }
 
     @Test
     void post_answers_graphql_response_json_when_asked_for() {
-        HttpResponse<String> response = post(RunningGateway.json(java.util.Map.of("query", QUERY)), "application/json; charset=utf-8",
+        HttpResponse<String> response = post(
+                RunningGateway.json(java.util.Map.of("query", QUERY)),
+                "application/json; charset=utf-8",
                 "application/graphql-response+json, application/json;q=0.9");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/graphql-response+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/graphql-response+json"));
     }
 
     @Test
     void get_runs_a_query_from_the_url() {
         HttpResponse<String> response = getQuery(QUERY, null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(RunningGateway.parse(response.body()).at("/data/user/name").asText()).isEqualTo("alice");
+        assertThat(RunningGateway.parse(response.body()).at("/data/user/name").asText())
+                .isEqualTo("alice");
     }
 
     @Test
@@ -81,13 +89,16 @@ class GraphQLOverHttpTest {
         JsonNode error = RunningGateway.parse(strict.body());
         assertThat(error.has("data")).isFalse();
         assertThat(error.at("/errors/0/extensions/code").asText()).isEqualTo("GRAPHQL_PARSE_FAILED");
-        assertThat(post(body, "application/json", "application/json").statusCode()).isEqualTo(200);
+        assertThat(post(body, "application/json", "application/json").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void a_validation_error_names_the_field() {
-        HttpResponse<String> response = post(RunningGateway.json(java.util.Map.of("query", "{ user(name: \"a\") { cookieId } }")),
-                "application/json", "application/graphql-response+json");
+        HttpResponse<String> response = post(
+                RunningGateway.json(java.util.Map.of("query", "{ user(name: \"a\") { cookieId } }")),
+                "application/json",
+                "application/graphql-response+json");
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = RunningGateway.parse(response.body()).at("/errors/0");
         assertThat(error.get("message").asText()).contains("cookieId");
@@ -101,17 +112,25 @@ class GraphQLOverHttpTest {
         assertBadRequest(post("[1, 2]", "application/json", null), "JSON object");
         assertBadRequest(post("{\"query\": 42}", "application/json", null), "`query` must be a string");
         assertBadRequest(post("{\"variables\": {}}", "application/json", null), "no `query`");
-        assertBadRequest(post("{\"query\": \"{ hub { engine } }\", \"variables\": [1]}", "application/json", null), "`variables` must be a JSON object");
-        assertBadRequest(post("{\"query\": \"{ hub { engine } }\", \"operationName\": 7}", "application/json", null), "`operationName` must be a string");
-        assertBadRequest(post("{\"query\": \"{ hub { engine } }\", \"extensions\": \"x\"}", "application/json", null), "`extensions` must be a JSON object");
+        assertBadRequest(
+                post("{\"query\": \"{ hub { engine } }\", \"variables\": [1]}", "application/json", null),
+                "`variables` must be a JSON object");
+        assertBadRequest(
+                post("{\"query\": \"{ hub { engine } }\", \"operationName\": 7}", "application/json", null),
+                "`operationName` must be a string");
+        assertBadRequest(
+                post("{\"query\": \"{ hub { engine } }\", \"extensions\": \"x\"}", "application/json", null),
+                "`extensions` must be a JSON object");
         assertBadRequest(gateway.get("/graphql"), "`query` parameter");
     }
 
     @Test
     void invalid_utf8_is_a_400() {
         byte[] body = {'{', '"', 'q', 'u', 'e', 'r', 'y', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/graphql")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
         assertBadRequest(response, "not valid JSON");
     }
 
@@ -119,7 +138,8 @@ class GraphQLOverHttpTest {
     void a_body_that_is_not_json_is_unsupported_media_type() {
         HttpResponse<String> response = post("query=" + QUERY, "application/x-www-form-urlencoded", null);
         assertThat(response.statusCode()).isEqualTo(415);
-        assertThat(RunningGateway.parse(response.body()).at("/errors/0/message").asText()).contains("application/json");
+        assertThat(RunningGateway.parse(response.body()).at("/errors/0/message").asText())
+                .contains("application/json");
     }
 
     @Test
@@ -129,16 +149,24 @@ class GraphQLOverHttpTest {
 
     @Test
     void an_unknown_operation_name_is_a_request_error() {
-        HttpResponse<String> response = post(RunningGateway.json(java.util.Map.of("query", "query A { hub { engine } }", "operationName", "B")),
-                "application/json", "application/graphql-response+json");
+        HttpResponse<String> response = post(
+                RunningGateway.json(java.util.Map.of("query", "query A { hub { engine } }", "operationName", "B")),
+                "application/json",
+                "application/graphql-response+json");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("B");
     }
 
     @Test
     void variables_of_the_wrong_type_are_a_request_error() {
-        HttpResponse<String> response = post(RunningGateway.json(java.util.Map.of("query", "query($n: String!) { user(name: $n) { name } }",
-                "variables", java.util.Map.of("n", java.util.List.of(1)))), "application/json", "application/graphql-response+json");
+        HttpResponse<String> response = post(
+                RunningGateway.json(java.util.Map.of(
+                        "query",
+                        "query($n: String!) { user(name: $n) { name } }",
+                        "variables",
+                        java.util.Map.of("n", java.util.List.of(1)))),
+                "application/json",
+                "application/graphql-response+json");
         assertThat(response.statusCode()).isEqualTo(400);
     }
 
@@ -146,7 +174,8 @@ class GraphQLOverHttpTest {
     void unknown_paths_are_a_json_404() {
         HttpResponse<String> response = gateway.get("/nope");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(RunningGateway.parse(response.body()).at("/errors/0/message").asText()).contains("/nope");
+        assertThat(RunningGateway.parse(response.body()).at("/errors/0/message").asText())
+                .contains("/nope");
     }
 
     @Test
@@ -177,7 +206,9 @@ class GraphQLOverHttpTest {
         for (String path : List.of("/livez", "/readyz", "/healthz")) {
             HttpResponse<String> response = gateway.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(RunningGateway.parse(response.body()).get("status").asText()).as(path).isEqualTo("ok");
+            assertThat(RunningGateway.parse(response.body()).get("status").asText())
+                    .as(path)
+                    .isEqualTo("ok");
         }
     }
 

@@ -31,13 +31,21 @@ class GraphiQLBrowserTest {
 
     @Test
     void graphiql_loads_offline_and_runs_the_default_query() throws Exception {
-        assumeTrue(System.getenv("CI") != null || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
+        assumeTrue(
+                System.getenv("CI") != null || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
                 "Chromium and chromedriver are not installed here");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-quic",
                 "--user-data-dir=" + Files.createDirectories(directory.resolve("profile")),
                 // Any request that is not to the gateway fails: the page must need nothing from the internet.
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
@@ -47,10 +55,14 @@ class GraphiQLBrowserTest {
             try {
                 browser.get(gateway.uri("/").toString());
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-                wait.until(page -> !page.findElements(By.className("graphiql-execute-button")).isEmpty());
+                wait.until(page -> !page.findElements(By.className("graphiql-execute-button"))
+                        .isEmpty());
                 browser.findElement(By.className("graphiql-execute-button")).click();
-                wait.until(page -> page.findElement(By.className("result-window")).getText().contains("userCount"));
-                String result = browser.findElement(By.className("result-window")).getText();
+                wait.until(page -> page.findElement(By.className("result-window"))
+                        .getText()
+                        .contains("userCount"));
+                String result =
+                        browser.findElement(By.className("result-window")).getText();
                 assertThat(result).contains("\"userCount\": 6", "\"activeServerCount\": 2");
             } finally {
                 browser.quit();

@@ -78,6 +78,7 @@ class JupyterHubServiceTest {
     static Path directory;
     /** The dashboard's origin, and behind the proxy the service "echo", which notes the cookies it is sent. */
     private static HttpServer sites;
+
     private static final List<String> echoedCookies = new CopyOnWriteArrayList<>();
     private static RealJupyterHub hub;
     private static String annToken;
@@ -87,10 +88,12 @@ class JupyterHubServiceTest {
 
     @BeforeAll
     static void startTheHubWithHubql() throws IOException {
-        assumeTrue(System.getenv("CI") != null || (RealJupyterHub.available() && HeadlessChromium.available()),
+        assumeTrue(
+                System.getenv("CI") != null || (RealJupyterHub.available() && HeadlessChromium.available()),
                 "jupyterhub or Chromium is not installed here");
         Path profile = Files.createDirectories(directory.resolve("chromium"));
-        CompletableFuture<HeadlessChromium> chromium = CompletableFuture.supplyAsync(() -> HeadlessChromium.start(profile));
+        CompletableFuture<HeadlessChromium> chromium =
+                CompletableFuture.supplyAsync(() -> HeadlessChromium.start(profile));
         try {
             sites = startSites();
             hub = hubConfig(freePort(), dashboardOrigin()).start();
@@ -121,12 +124,18 @@ class JupyterHubServiceTest {
                 .group("hubql-users", "ann")
                 .role(newRole("hubql-access", "access:services!service=hubql").toGroups("hubql-users"))
                 .service(Map.of(
-                        "name", "hubql",
-                        "url", "http://127.0.0.1:" + hubqlPort,
-                        "command", hubqlCommand(),
-                        "environment", Map.of("HUBQL_DB", JupyterHubConfig.DB_URL, "HUBQL_CORS_ORIGIN", dashboardOrigin),
-                        "oauth_no_confirm", true,
-                        "oauth_client_allowed_scopes", List.of("inherit")))
+                        "name",
+                        "hubql",
+                        "url",
+                        "http://127.0.0.1:" + hubqlPort,
+                        "command",
+                        hubqlCommand(),
+                        "environment",
+                        Map.of("HUBQL_DB", JupyterHubConfig.DB_URL, "HUBQL_CORS_ORIGIN", dashboardOrigin),
+                        "oauth_no_confirm",
+                        true,
+                        "oauth_client_allowed_scopes",
+                        List.of("inherit")))
                 .service(Map.of("name", "echo", "url", dashboardOrigin))
                 .adminService("hub-admin", ADMIN_SERVICE_TOKEN);
     }
@@ -179,7 +188,8 @@ class JupyterHubServiceTest {
         assertThat(answer.has("errors")).as(answer.toString()).isFalse();
         assertThat(answer.at("/data/viewer/admin").asBoolean()).isTrue();
         assertThat(answer.at("/data/users/totalCount").asInt()).isEqualTo(3);
-        assertThat(answer.at("/data/users/nodes").findValuesAsText("name")).containsExactlyInAnyOrder("ann", "eve", "root");
+        assertThat(answer.at("/data/users/nodes").findValuesAsText("name"))
+                .containsExactlyInAnyOrder("ann", "eve", "root");
         assertThat(resultShown()).contains("\"totalCount\": 3", "\"name\": \"eve\"");
     }
 
@@ -189,19 +199,24 @@ class JupyterHubServiceTest {
      */
     @Test
     void a_dashboard_on_an_allowed_origin_reads_nested_data_and_the_same_page_elsewhere_cannot() {
-        String page = "/dashboard/index.html?api=" + URLEncoder.encode(hub.publicUrl() + PREFIX + "graphql",
-                StandardCharsets.UTF_8) + "#" + rootToken;
+        String page = "/dashboard/index.html?api="
+                + URLEncoder.encode(hub.publicUrl() + PREFIX + "graphql", StandardCharsets.UTF_8) + "#" + rootToken;
         assertThat(dashboardStatus(dashboardOrigin() + page)).isEqualTo("Loaded 3 users");
         browser.screenshot("dashboard-allowed-origin");
         List<String> rows = browser.driver().findElements(By.cssSelector("#users tr")).stream()
-                .map(WebElement::getText).toList();
-        assertThat(rows).hasSize(3).contains("ann no hubql-users (default): running at /user/ann/")
-                .anyMatch(row -> row.startsWith("eve no")).anyMatch(row -> row.startsWith("root yes"));
+                .map(WebElement::getText)
+                .toList();
+        assertThat(rows)
+                .hasSize(3)
+                .contains("ann no hubql-users (default): running at /user/ann/")
+                .anyMatch(row -> row.startsWith("eve no"))
+                .anyMatch(row -> row.startsWith("root yes"));
 
         assertThat(dashboardStatus(otherDashboardOrigin() + page)).startsWith("Failed: TypeError");
         browser.screenshot("dashboard-other-origin");
-        assertThat(browser.consoleMessages()).anySatisfy(message -> assertThat(message)
-                .contains("from origin '" + otherDashboardOrigin() + "' has been blocked by CORS policy"));
+        assertThat(browser.consoleMessages())
+                .anySatisfy(message -> assertThat(message)
+                        .contains("from origin '" + otherDashboardOrigin() + "' has been blocked by CORS policy"));
     }
 
     /**
@@ -218,18 +233,28 @@ class JupyterHubServiceTest {
 
         browser.driver().get(hub.publicUrl() + "/services/echo/");
         browser.waiting(WAIT).until(page -> page.getPageSource().contains("echo"));
-        assertThat(echoedCookies).last().asString()
-                .contains("jupyterhub-session-id=").doesNotContain(HubOAuth.SESSION_COOKIE);
+        assertThat(echoedCookies)
+                .last()
+                .asString()
+                .contains("jupyterhub-session-id=")
+                .doesNotContain(HubOAuth.SESSION_COOKIE);
 
         String sealed = HubOAuth.SESSION_COOKIE + "=" + session.getValue();
         Visitor anyone = new Visitor();
         assertThat(anyone.get("/hub/api/user", "Cookie", sealed).statusCode()).isEqualTo(403);
-        assertThat(anyone.get("/hub/api/user", "Authorization", "token " + session.getValue()).statusCode()).isEqualTo(403);
-        assertThat(anyone.get(PREFIX + "graphql?query=%7Bviewer%7B__typename%7D%7D",
-                "Authorization", "token " + session.getValue()).statusCode()).isEqualTo(401);
-        HttpResponse<String> asCookie = anyone.get(PREFIX + "graphql?query=%7Bviewer%7B...on%20User%7Bname%7D%7D%7D",
-                "Cookie", sealed);
-        assertThat(RunningGateway.parse(asCookie.body()).at("/data/viewer/name").asText()).isEqualTo("ann");
+        assertThat(anyone.get("/hub/api/user", "Authorization", "token " + session.getValue())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(anyone.get(
+                                PREFIX + "graphql?query=%7Bviewer%7B__typename%7D%7D",
+                                "Authorization",
+                                "token " + session.getValue())
+                        .statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> asCookie =
+                anyone.get(PREFIX + "graphql?query=%7Bviewer%7B...on%20User%7Bname%7D%7D%7D", "Cookie", sealed);
+        assertThat(RunningGateway.parse(asCookie.body()).at("/data/viewer/name").asText())
+                .isEqualTo("ann");
     }
 
     // ---- over plain HTTP, through the hub's proxy
@@ -238,9 +263,13 @@ class JupyterHubServiceTest {
     void a_token_the_hub_issued_works_through_the_hubs_proxy() {
         HttpResponse<String> ann = postQuery(annToken, "{ viewer { ... on User { name } } }");
         assertThat(ann.statusCode()).isEqualTo(200);
-        assertThat(RunningGateway.parse(ann.body()).at("/data/viewer/name").asText()).isEqualTo("ann");
+        assertThat(RunningGateway.parse(ann.body()).at("/data/viewer/name").asText())
+                .isEqualTo("ann");
         HttpResponse<String> root = postQuery(rootToken, "{ users(first: 10) { totalCount } }");
-        assertThat(RunningGateway.parse(root.body()).at("/data/users/totalCount").asInt()).isEqualTo(3);
+        assertThat(RunningGateway.parse(root.body())
+                        .at("/data/users/totalCount")
+                        .asInt())
+                .isEqualTo(3);
     }
 
     @Test
@@ -270,8 +299,11 @@ class JupyterHubServiceTest {
 
         HttpResponse<String> forged = ann.get(callback.replace("state=" + state, "state=forged" + state));
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(RunningGateway.parse(forged.body()).at("/errors/0/message").asText()).contains("state");
-        assertThat(ann.get(callback).statusCode()).as("the same callback once its state was spent").isEqualTo(403);
+        assertThat(RunningGateway.parse(forged.body()).at("/errors/0/message").asText())
+                .contains("state");
+        assertThat(ann.get(callback).statusCode())
+                .as("the same callback once its state was spent")
+                .isEqualTo(403);
         assertThat(ann.cookie(HubOAuth.SESSION_COOKIE)).isEmpty();
 
         String honest = ann.location(ann.get(ann.location(ann.get(PREFIX))));
@@ -295,9 +327,11 @@ class JupyterHubServiceTest {
     }
 
     private static HttpResponse<String> postQuery(String token, String query) {
-        return new Visitor().send(HttpRequest.newBuilder(URI.create(hub.publicUrl() + PREFIX + "graphql"))
-                .header("Authorization", "token " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(RunningGateway.json(Map.of("query", query)))));
+        return new Visitor()
+                .send(HttpRequest.newBuilder(URI.create(hub.publicUrl() + PREFIX + "graphql"))
+                        .header("Authorization", "token " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(RunningGateway.json(Map.of("query", query)))));
     }
 
     /**
@@ -311,14 +345,18 @@ class JupyterHubServiceTest {
         page.findElement(By.id("username_input")).sendKeys(user);
         page.findElement(By.id("password_input")).sendKeys("any password will do");
         page.findElement(By.id("login_submit")).click();
-        browser.waiting(WAIT).until(current -> current.getCurrentUrl().equals(hub.publicUrl() + PREFIX)
-                && current.findElement(By.id("hubql-user")).getText().equals(user)
-                && !current.findElements(By.className("graphiql-execute-button")).isEmpty());
+        browser.waiting(WAIT)
+                .until(current -> current.getCurrentUrl().equals(hub.publicUrl() + PREFIX)
+                        && current.findElement(By.id("hubql-user")).getText().equals(user)
+                        && !current.findElements(By.className("graphiql-execute-button"))
+                                .isEmpty());
     }
 
     private static JsonNode runInGraphiQL(String query) {
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])", query);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])",
+                        query);
         browser.driver().findElement(By.className("graphiql-execute-button")).click();
         browser.waiting(WAIT).until(page -> resultValue().contains("\"viewer\""));
         return RunningGateway.parse(resultValue());
@@ -326,8 +364,8 @@ class JupyterHubServiceTest {
 
     /** The whole result, from the editor behind GraphiQL's result pane. */
     private static String resultValue() {
-        Object value = ((JavascriptExecutor) browser.driver()).executeScript(
-                "const editor = document.querySelector('.result-window .CodeMirror');"
+        Object value = ((JavascriptExecutor) browser.driver())
+                .executeScript("const editor = document.querySelector('.result-window .CodeMirror');"
                         + " return editor ? editor.CodeMirror.getValue() : '';");
         return String.valueOf(value);
     }
@@ -339,7 +377,8 @@ class JupyterHubServiceTest {
 
     private static String dashboardStatus(String url) {
         browser.driver().get(url);
-        browser.waiting(WAIT).until(page -> !page.findElement(By.id("status")).getText().startsWith("Loading"));
+        browser.waiting(WAIT)
+                .until(page -> !page.findElement(By.id("status")).getText().startsWith("Loading"));
         return browser.driver().findElement(By.id("status")).getText();
     }
 
@@ -401,9 +440,12 @@ class JupyterHubServiceTest {
     /** A client of the hub's proxy that keeps cookies, as a browser does, and follows no redirect itself. */
     private static final class Visitor {
         private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
 
         /** Logged in to the hub with the login form, as the DummyAuthenticator takes any password. */
         static Visitor loggedInAs(String user) {
@@ -426,18 +468,27 @@ class JupyterHubServiceTest {
 
         /** Where a redirect points; fails on anything else. */
         String location(HttpResponse<String> response) {
-            assertThat(response.statusCode()).as("a redirect from " + response.uri() + ": " + response.body()).isEqualTo(302);
+            assertThat(response.statusCode())
+                    .as("a redirect from " + response.uri() + ": " + response.body())
+                    .isEqualTo(302);
             return response.headers().firstValue("Location").orElseThrow();
         }
 
         Optional<HttpCookie> cookie(String name) {
-            return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name)).findFirst();
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getName().equals(name))
+                    .findFirst();
         }
 
         boolean answers(String path) {
             try {
-                return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                return client.send(
+                                        HttpRequest.newBuilder(uri(path))
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
@@ -448,7 +499,8 @@ class JupyterHubServiceTest {
 
         HttpResponse<String> send(HttpRequest.Builder request) {
             try {
-                return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                return client.send(
+                        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -30,20 +30,31 @@ class ServiceModeTest {
     private static final String BOB = "b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0";
     private static final String SECRET = "the-services-api-token";
     private static final String DASHBOARD = "http://dashboard.example:9000";
-    private static final ServiceMode.Login.OAuth LOGIN = new ServiceMode.Login.OAuth("service-hubql", SECRET,
-            URI.create("/hub/api/oauth2/authorize"), URI.create("http://127.0.0.1:9/hub/api/oauth2/token"),
-            URI.create("/services/hubql/oauth_callback"), URI.create("/hub/logout"));
+    private static final ServiceMode.Login.OAuth LOGIN = new ServiceMode.Login.OAuth(
+            "service-hubql",
+            SECRET,
+            URI.create("/hub/api/oauth2/authorize"),
+            URI.create("http://127.0.0.1:9/hub/api/oauth2/token"),
+            URI.create("/services/hubql/oauth_callback"),
+            URI.create("/hub/logout"));
 
     @TempDir
     static Path directory;
+
     static RunningGateway gateway;
 
     @BeforeAll
     static void serve() throws Exception {
         Path hub = TestHub.sqlite(directory.resolve("access.sqlite"), "schema-5.5.1.sql", "hub-5.5-access.sql");
-        HttpOptions http = new HttpOptions(false, 262_144, "/services/hubql", List.of(DASHBOARD),
-                new ServiceMode.Service("hubql", LOGIN), HttpOptions.Connections.defaults());
-        gateway = RunningGateway.serve(DatabaseLocation.sqlite(hub), GraphOptions.defaults(), http, AuthOptions.defaults());
+        HttpOptions http = new HttpOptions(
+                false,
+                262_144,
+                "/services/hubql",
+                List.of(DASHBOARD),
+                new ServiceMode.Service("hubql", LOGIN),
+                HttpOptions.Connections.defaults());
+        gateway = RunningGateway.serve(
+                DatabaseLocation.sqlite(hub), GraphOptions.defaults(), http, AuthOptions.defaults());
     }
 
     @AfterAll
@@ -61,7 +72,8 @@ class ServiceModeTest {
 
     private static HttpResponse<String> post(String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri("/services/hubql/graphql"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -70,18 +82,27 @@ class ServiceModeTest {
 
     @Test
     void every_route_is_served_below_the_prefix_and_nothing_outside_it() {
-        assertThat(gateway.as(ROOT).data("{ viewer { ... on User { name } } }").at("/viewer/name").asText()).isEqualTo("root");
+        assertThat(gateway.as(ROOT)
+                        .data("{ viewer { ... on User { name } } }")
+                        .at("/viewer/name")
+                        .asText())
+                .isEqualTo("root");
         assertThat(get("/services/hubql/healthz").statusCode()).isEqualTo(200);
-        assertThat(get("/services/hubql/schema.graphql", "Authorization", "token " + ROOT).body()).contains("type Query");
+        assertThat(get("/services/hubql/schema.graphql", "Authorization", "token " + ROOT)
+                        .body())
+                .contains("type Query");
         HttpResponse<String> outside = get("/graphql", "Authorization", "token " + ROOT);
         assertThat(outside.statusCode()).isEqualTo(404);
-        assertThat(RunningGateway.parse(outside.body()).at("/errors/0/extensions/code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(RunningGateway.parse(outside.body())
+                        .at("/errors/0/extensions/code")
+                        .asText())
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test
     void a_token_without_access_to_the_service_is_refused() {
-        HttpResponse<String> response = gateway.as(BOB).post(RunningGateway.json(Map.of("query", "{ viewer { __typename } }")),
-                "application/json");
+        HttpResponse<String> response = gateway.as(BOB)
+                .post(RunningGateway.json(Map.of("query", "{ viewer { __typename } }")), "application/json");
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(RunningGateway.parse(response.body()).at("/errors/0/message").asText())
                 .contains("access:services!service=hubql");
@@ -92,11 +113,15 @@ class ServiceModeTest {
         HttpResponse<String> response = get("/services/hubql/");
         assertThat(response.statusCode()).isEqualTo(302);
         String location = response.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith("/hub/api/oauth2/authorize?client_id=service-hubql&redirect_uri=%2Fservices%2Fhubql%2Foauth_callback"
-                + "&response_type=code&state=");
+        assertThat(location)
+                .startsWith(
+                        "/hub/api/oauth2/authorize?client_id=service-hubql&redirect_uri=%2Fservices%2Fhubql%2Foauth_callback"
+                                + "&response_type=code&state=");
         String state = location.substring(location.indexOf("state=") + 6);
-        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith(HubOAuth.STATE_COOKIE + "=" + state).contains("Path=/services/hubql/", "HttpOnly", "SameSite=Lax"));
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith(HubOAuth.STATE_COOKIE + "=" + state)
+                        .contains("Path=/services/hubql/", "HttpOnly", "SameSite=Lax"));
     }
 
     /**
@@ -105,22 +130,34 @@ class ServiceModeTest {
      */
     @Test
     void cookies_are_secure_when_the_first_proxy_was_reached_over_https() {
-        assertThat(get("/services/hubql/", "X-Forwarded-Proto", "https").headers().allValues("Set-Cookie"))
-                .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
-        assertThat(get("/services/hubql/", "X-Forwarded-Proto", "https,http").headers().allValues("Set-Cookie"))
-                .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
-        assertThat(get("/services/hubql/", "X-Forwarded-Proto", "http").headers().allValues("Set-Cookie"))
-                .isNotEmpty().noneSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
+        assertThat(get("/services/hubql/", "X-Forwarded-Proto", "https")
+                        .headers()
+                        .allValues("Set-Cookie"))
+                .isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
+        assertThat(get("/services/hubql/", "X-Forwarded-Proto", "https,http")
+                        .headers()
+                        .allValues("Set-Cookie"))
+                .isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
+        assertThat(get("/services/hubql/", "X-Forwarded-Proto", "http")
+                        .headers()
+                        .allValues("Set-Cookie"))
+                .isNotEmpty()
+                .noneSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
     }
 
     @Test
     void a_callback_whose_state_this_browser_was_not_given_is_refused() {
         HttpResponse<String> forged = get("/services/hubql/oauth_callback?code=abc&state=forged");
         assertThat(forged.statusCode()).isEqualTo(403);
-        HttpResponse<String> mismatched = get("/services/hubql/oauth_callback?code=abc&state=forged",
-                "Cookie", HubOAuth.STATE_COOKIE + "=another");
+        HttpResponse<String> mismatched = get(
+                "/services/hubql/oauth_callback?code=abc&state=forged", "Cookie", HubOAuth.STATE_COOKIE + "=another");
         assertThat(mismatched.statusCode()).isEqualTo(403);
-        assertThat(RunningGateway.parse(mismatched.body()).at("/errors/0/message").asText()).contains("state");
+        assertThat(RunningGateway.parse(mismatched.body())
+                        .at("/errors/0/message")
+                        .asText())
+                .contains("state");
     }
 
     @Test
@@ -130,9 +167,15 @@ class ServiceModeTest {
         assertThat(read.statusCode()).isEqualTo(200);
         String query = RunningGateway.json(Map.of("query", "{ viewer { ... on User { name } } }"));
         HttpResponse<String> sameOrigin = post(query, "Cookie", cookie, "Sec-Fetch-Site", "same-origin");
-        assertThat(RunningGateway.parse(sameOrigin.body()).at("/data/viewer/name").asText()).isEqualTo("root");
-        assertThat(post(query, "Cookie", cookie, "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
-        assertThat(post(query, "Cookie", cookie, "Origin", "http://evil.example").statusCode()).isEqualTo(403);
+        assertThat(RunningGateway.parse(sameOrigin.body())
+                        .at("/data/viewer/name")
+                        .asText())
+                .isEqualTo("root");
+        assertThat(post(query, "Cookie", cookie, "Sec-Fetch-Site", "cross-site").statusCode())
+                .isEqualTo(403);
+        assertThat(post(query, "Cookie", cookie, "Origin", "http://evil.example")
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(post(query, "Cookie", cookie).statusCode()).isEqualTo(403);
         HttpResponse<String> page = get("/services/hubql/", "Cookie", cookie);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -143,11 +186,17 @@ class ServiceModeTest {
     void a_session_cookie_that_was_tampered_with_opens_nothing() {
         String sealed = new SessionCookies(SECRET).seal(ROOT);
         String tampered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
-        assertThat(get("/services/hubql/graphql?query=%7Bviewer%7B__typename%7D%7D",
-                "Cookie", HubOAuth.SESSION_COOKIE + "=" + tampered).statusCode()).isEqualTo(401);
+        assertThat(get(
+                                "/services/hubql/graphql?query=%7Bviewer%7B__typename%7D%7D",
+                                "Cookie", HubOAuth.SESSION_COOKIE + "=" + tampered)
+                        .statusCode())
+                .isEqualTo(401);
         String otherKey = new SessionCookies("another-secret").seal(ROOT);
-        assertThat(get("/services/hubql/graphql?query=%7Bviewer%7B__typename%7D%7D",
-                "Cookie", HubOAuth.SESSION_COOKIE + "=" + otherKey).statusCode()).isEqualTo(401);
+        assertThat(get(
+                                "/services/hubql/graphql?query=%7Bviewer%7B__typename%7D%7D",
+                                "Cookie", HubOAuth.SESSION_COOKIE + "=" + otherKey)
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -155,23 +204,37 @@ class ServiceModeTest {
         HttpResponse<String> response = get("/services/hubql/logout");
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValue("/hub/logout");
-        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith(HubOAuth.SESSION_COOKIE + "=;").contains("Path=/services/hubql/", "Expires=Thu, 01 Jan 1970"));
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith(HubOAuth.SESSION_COOKIE + "=;")
+                        .contains("Path=/services/hubql/", "Expires=Thu, 01 Jan 1970"));
     }
 
     @Test
     void a_preflight_from_an_allowed_origin_is_answered_without_a_token() {
         HttpRequest preflight = HttpRequest.newBuilder(gateway.uri("/services/hubql/graphql"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", DASHBOARD).header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization, content-type").build();
+                .header("Origin", DASHBOARD)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type")
+                .build();
         HttpResponse<String> response = gateway.send(preflight);
         assertThat(response.statusCode()).isBetween(200, 204);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(DASHBOARD);
-        assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase()).contains("authorization");
-        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
-        JsonNode answer = RunningGateway.parse(post(RunningGateway.json(Map.of("query", "{ viewer { __typename } }")),
-                "Origin", DASHBOARD, "Authorization", "token " + ROOT).body());
+        assertThat(response.headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse("")
+                        .toLowerCase())
+                .contains("authorization");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials"))
+                .isEmpty();
+        JsonNode answer = RunningGateway.parse(post(
+                        RunningGateway.json(Map.of("query", "{ viewer { __typename } }")),
+                        "Origin",
+                        DASHBOARD,
+                        "Authorization",
+                        "token " + ROOT)
+                .body());
         assertThat(answer.at("/data/viewer/__typename").asText()).isEqualTo("User");
     }
 
@@ -179,10 +242,17 @@ class ServiceModeTest {
     void other_origins_get_no_cors_headers() {
         HttpRequest preflight = HttpRequest.newBuilder(gateway.uri("/services/hubql/graphql"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://evil.example").header("Access-Control-Request-Method", "POST").build();
-        assertThat(gateway.send(preflight).headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        HttpResponse<String> post = post(RunningGateway.json(Map.of("query", "{ viewer { __typename } }")),
-                "Origin", "http://evil.example", "Authorization", "token " + ROOT);
+                .header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .build();
+        assertThat(gateway.send(preflight).headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
+        HttpResponse<String> post = post(
+                RunningGateway.json(Map.of("query", "{ viewer { __typename } }")),
+                "Origin",
+                "http://evil.example",
+                "Authorization",
+                "token " + ROOT);
         assertThat(post.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 }

@@ -40,8 +40,8 @@ class ShutdownTest {
     @Test
     void sigterm_lets_requests_in_flight_finish_then_exits_0() throws Exception {
         Path hub = DemoHub.write(directory.resolve("hub.sqlite"), 3000, 5).file();
-        try (ServerProcess server = ServerProcess.serve("--db", hub.toString(), "--no-auth", "--max-cost", "1000000000",
-                "--shutdown-timeout", "120")) {
+        try (ServerProcess server = ServerProcess.serve(
+                "--db", hub.toString(), "--no-auth", "--max-cost", "1000000000", "--shutdown-timeout", "120")) {
             URI graphql = URI.create("http://127.0.0.1:" + server.port() + "/graphql");
             ExecutorService clients = Executors.newFixedThreadPool(4);
             List<Future<Answer>> inFlight = new ArrayList<>();
@@ -54,12 +54,19 @@ class ShutdownTest {
             server.terminate();
             long terminated = System.nanoTime();
             for (Future<Answer> answer : inFlight) {
-                assertThat(answer.get().completedAt()).as("answered after SIGTERM, so it was in flight").isGreaterThan(terminated);
+                assertThat(answer.get().completedAt())
+                        .as("answered after SIGTERM, so it was in flight")
+                        .isGreaterThan(terminated);
                 String body = answer.get().body();
-                assertThat(body).as("a whole body; server log: %s", server.log()).endsWith("}}}");
-                assertThat(new ObjectMapper().readTree(body).at("/data/users/nodes")).hasSize(400);
+                assertThat(body)
+                        .as("a whole body; server log: %s", server.log())
+                        .endsWith("}}}");
+                assertThat(new ObjectMapper().readTree(body).at("/data/users/nodes"))
+                        .hasSize(400);
             }
-            assertThat(server.exitCode(Duration.ofSeconds(130))).as("%s", server.log()).isZero();
+            assertThat(server.exitCode(Duration.ofSeconds(130)))
+                    .as("%s", server.log())
+                    .isZero();
             assertThat(server.log()).anyMatch(line -> line.contains("SIGTERM: stopping"));
             clients.shutdown();
             try {
@@ -71,8 +78,7 @@ class ShutdownTest {
         }
     }
 
-    private record Answer(String body, long completedAt) {
-    }
+    private record Answer(String body, long completedAt) {}
 
     /** One POST on a connection of its own; the whole body, or an exception. */
     private static Answer post(URI uri, CountDownLatch sent) throws IOException {
@@ -81,7 +87,8 @@ class ShutdownTest {
         connection.setRequestProperty("Content-Type", "application/json");
         connection.setRequestProperty("Connection", "close");
         connection.setDoOutput(true);
-        connection.setFixedLengthStreamingMode(SLOW.getBytes(StandardCharsets.UTF_8).length); // sent now, not on reading
+        connection.setFixedLengthStreamingMode(
+                SLOW.getBytes(StandardCharsets.UTF_8).length); // sent now, not on reading
         connection.setReadTimeout(130_000);
         try (OutputStream out = connection.getOutputStream()) {
             out.write(SLOW.getBytes(StandardCharsets.UTF_8));

@@ -36,14 +36,22 @@ class SlowClientsTest {
 
     @TempDir
     static Path directory;
+
     static RunningGateway gateway;
 
     @BeforeAll
     static void serve() throws Exception {
-        Path hub = TestHub.sqlite(directory.resolve("tokens.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
-        HttpOptions http = new HttpOptions(false, 262_144, "/", List.of(), ServiceMode.STANDALONE,
+        Path hub = TestHub.sqlite(
+                directory.resolve("tokens.sqlite"), "schema-0.8.1.sql", "hub-0.8-small.sql", "hub-0.8-tokens.sql");
+        HttpOptions http = new HttpOptions(
+                false,
+                262_144,
+                "/",
+                List.of(),
+                ServiceMode.STANDALONE,
                 new HttpOptions.Connections(Duration.ofSeconds(2), 1024, Duration.ofSeconds(5)));
-        gateway = RunningGateway.serve(DatabaseLocation.sqlite(hub), GraphOptions.defaults(), http, AuthOptions.defaults());
+        gateway = RunningGateway.serve(
+                DatabaseLocation.sqlite(hub), GraphOptions.defaults(), http, AuthOptions.defaults());
     }
 
     @AfterAll
@@ -57,8 +65,9 @@ class SlowClientsTest {
         socket.setSoTimeout(30_000);
         OutputStream out = socket.getOutputStream();
         out.write(("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + (authorization.isEmpty() ? "" : "Authorization: " + authorization + "\r\n")
-                + "Content-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                        + (authorization.isEmpty() ? "" : "Authorization: " + authorization + "\r\n")
+                        + "Content-Length: 100000\r\n\r\n{")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }
@@ -95,7 +104,9 @@ class SlowClientsTest {
         try (Socket socket = stalledUpload("token " + ALICE)) {
             try {
                 String status = statusLine(socket);
-                assertThat(status).as("an answer or a closed connection, not a hang").matches("(HTTP/1.1 (400|408|500) .*)?");
+                assertThat(status)
+                        .as("an answer or a closed connection, not a hang")
+                        .matches("(HTTP/1.1 (400|408|500) .*)?");
             } catch (SocketTimeoutException e) {
                 throw new AssertionError("the server kept a stalled upload open for 30 s", e);
             }
@@ -121,7 +132,9 @@ class SlowClientsTest {
             System.setErr(original);
         }
         String log = captured.toString(StandardCharsets.UTF_8);
-        assertThat(log.lines().filter(line -> line.contains("went away while uploading"))).as(log).hasSize(1);
+        assertThat(log.lines().filter(line -> line.contains("went away while uploading")))
+                .as(log)
+                .hasSize(1);
         assertThat(log).contains("WARN").doesNotContain("\tat ", "Exception:\n");
     }
 }

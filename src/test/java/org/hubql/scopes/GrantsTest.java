@@ -91,7 +91,8 @@ class GrantsTest {
         assertThat(grants.allows("read:tokens", Subject.ROOT)).isFalse();
         assertThat(grants.coversAll(List.of("read:hub"))).isTrue();
         assertThat(grants.coversAll(List.of("read:hub", "read:services"))).isFalse();
-        assertThat(Grants.everything().coversAll(List.of("read:hub", "read:services", "admin:server_state"))).isTrue();
+        assertThat(Grants.everything().coversAll(List.of("read:hub", "read:services", "admin:server_state")))
+                .isTrue();
     }
 
     @Test

@@ -12,7 +12,10 @@ import java.util.Map;
 
 /** A small HTTP client of a running gateway, for tests: {@link RunningGateway}, or the one {@link GatewayExtension} serves. */
 public interface Gateway {
-    HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     URI uri(String path);
 
@@ -24,7 +27,8 @@ public interface Gateway {
 
     /** POSTs a query (and variables, if any) and returns the parsed JSON response; fails unless the status is 200. */
     default JsonNode query(String query, Map<String, Object> variables) {
-        HttpResponse<String> response = post(RunningGateway.json(Map.of("query", query, "variables", variables)), "application/json");
+        HttpResponse<String> response =
+                post(RunningGateway.json(Map.of("query", query, "variables", variables)), "application/json");
         if (response.statusCode() != 200) {
             throw new AssertionError("status " + response.statusCode() + ": " + response.body());
         }
@@ -49,8 +53,10 @@ public interface Gateway {
     }
 
     default HttpResponse<String> post(String body, String contentType) {
-        return send(authorized(HttpRequest.newBuilder(uri("/graphql"))).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(authorized(HttpRequest.newBuilder(uri("/graphql")))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     default HttpResponse<String> get(String path) {

@@ -31,7 +31,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * }</pre>
  */
 public final class GatewayExtension implements Gateway, BeforeEachCallback {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GatewayExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(GatewayExtension.class);
 
     private final Function<ExtensionContext, HubUnderTest.Opened> hub;
     private final boolean trace;
@@ -39,7 +40,8 @@ public final class GatewayExtension implements Gateway, BeforeEachCallback {
     private final AuthOptions auth;
     private Served current;
 
-    private GatewayExtension(Function<ExtensionContext, HubUnderTest.Opened> hub, boolean trace, GraphOptions graph, AuthOptions auth) {
+    private GatewayExtension(
+            Function<ExtensionContext, HubUnderTest.Opened> hub, boolean trace, GraphOptions graph, AuthOptions auth) {
         this.hub = hub;
         this.trace = trace;
         this.graph = graph;
@@ -53,7 +55,8 @@ public final class GatewayExtension implements Gateway, BeforeEachCallback {
 
     /** The hub of the class's {@link HubUnderTest} parameter, for each invocation of a {@code @ParameterizedClass}. */
     public static GatewayExtension eachHubUnderTest() {
-        return new GatewayExtension(context -> hubParameter(context).open(), false, GraphOptions.defaults(), AuthOptions.disabled());
+        return new GatewayExtension(
+                context -> hubParameter(context).open(), false, GraphOptions.defaults(), AuthOptions.disabled());
     }
 
     /** With authentication on, as {@code hubql serve} has it; send tokens with {@link #as(String)}. */
@@ -121,12 +124,15 @@ public final class GatewayExtension implements Gateway, BeforeEachCallback {
 
     private static HubUnderTest hubParameter(ExtensionContext context) {
         Object test = context.getRequiredTestInstance();
-        List<Field> fields = ReflectionSupport.findFields(test.getClass(), field -> field.getType() == HubUnderTest.class,
-                HierarchyTraversalMode.TOP_DOWN);
+        List<Field> fields = ReflectionSupport.findFields(
+                test.getClass(), field -> field.getType() == HubUnderTest.class, HierarchyTraversalMode.TOP_DOWN);
         if (fields.size() != 1) {
-            throw new IllegalStateException(test.getClass().getSimpleName() + " needs one HubUnderTest @Parameter field");
+            throw new IllegalStateException(
+                    test.getClass().getSimpleName() + " needs one HubUnderTest @Parameter field");
         }
-        return (HubUnderTest) ReflectionSupport.tryToReadFieldValue(fields.get(0), test).toOptional().orElseThrow();
+        return (HubUnderTest) ReflectionSupport.tryToReadFieldValue(fields.get(0), test)
+                .toOptional()
+                .orElseThrow();
     }
 
     private static HubUnderTest.Opened sqlite(Function<Path, Path> file) {
@@ -141,7 +147,8 @@ public final class GatewayExtension implements Gateway, BeforeEachCallback {
 
     private static void delete(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

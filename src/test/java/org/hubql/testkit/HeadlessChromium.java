@@ -43,9 +43,17 @@ public final class HeadlessChromium implements AutoCloseable {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
-                "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-quic",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile.toAbsolutePath());
         return new HeadlessChromium(new ChromeDriver(options));
     }
 
@@ -60,7 +68,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** What the pages wrote to the console, and the browser's own errors about them (a refused CORS request). */
     public List<String> consoleMessages() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     /** Forgets every cookie, and whatever the pages of {@code origins} stored, as a new profile would. */

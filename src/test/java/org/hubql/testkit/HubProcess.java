@@ -45,7 +45,8 @@ final class HubProcess {
 
     /** The hub and every process below it right now (proxy, servers). */
     List<ProcessHandle> tree() {
-        return Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .toList();
     }
 
     /** Stops the hub, its proxy and its servers; returns once all of them have exited. */
@@ -77,8 +78,10 @@ final class HubProcess {
     private void signalGroup(String signal) {
         try {
             new ProcessBuilder("kill", "-" + signal, "--", "-" + process.pid())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor(5, TimeUnit.SECONDS);
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

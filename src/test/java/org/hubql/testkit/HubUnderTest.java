@@ -22,9 +22,16 @@ public record HubUnderTest(String engine, String version) {
 
     /** Every engine and schema version the integration suite covers. */
     public static Stream<HubUnderTest> all() {
-        return Stream.of(new HubUnderTest("sqlite", "0.8"), new HubUnderTest("sqlite", "1.x"), new HubUnderTest("sqlite", "5.5.1"),
-                new HubUnderTest("postgresql", "0.8"), new HubUnderTest("postgresql", "1.x"), new HubUnderTest("postgresql", "5.5.1"),
-                new HubUnderTest("mariadb", "0.8"), new HubUnderTest("mariadb", "1.x"), new HubUnderTest("mariadb", "5.5.1"));
+        return Stream.of(
+                new HubUnderTest("sqlite", "0.8"),
+                new HubUnderTest("sqlite", "1.x"),
+                new HubUnderTest("sqlite", "5.5.1"),
+                new HubUnderTest("postgresql", "0.8"),
+                new HubUnderTest("postgresql", "1.x"),
+                new HubUnderTest("postgresql", "5.5.1"),
+                new HubUnderTest("mariadb", "0.8"),
+                new HubUnderTest("mariadb", "1.x"),
+                new HubUnderTest("mariadb", "5.5.1"));
     }
 
     /** True for the 5.x schema: roles, shares, and OAuth tokens kept in {@code api_tokens}. */
@@ -63,9 +70,12 @@ public record HubUnderTest(String engine, String version) {
     /** Builds this hub in a new temporary directory (and on its server); close the result to drop both. */
     public Opened open() {
         Path directory = temporaryDirectory();
-        List<String> scripts = new ArrayList<>(schemaFiles().subList(1, schemaFiles().size()));
+        List<String> scripts =
+                new ArrayList<>(schemaFiles().subList(1, schemaFiles().size()));
         scripts.addAll(fixtureFiles());
-        Path file = TestHub.sqlite(directory.resolve(engine + "-" + version + ".sqlite"), schemaFiles().get(0),
+        Path file = TestHub.sqlite(
+                directory.resolve(engine + "-" + version + ".sqlite"),
+                schemaFiles().get(0),
                 scripts.toArray(String[]::new));
         if (engine.equals("sqlite")) {
             return new Opened(DatabaseLocation.sqlite(file), () -> delete(directory));
@@ -88,7 +98,8 @@ public record HubUnderTest(String engine, String version) {
         Path directory = temporaryDirectory();
         Path file;
         try {
-            file = DemoHub.write(directory.resolve("demo.sqlite"), users, seed, schema).file();
+            file = DemoHub.write(directory.resolve("demo.sqlite"), users, seed, schema)
+                    .file();
         } catch (DemoHubException e) {
             delete(directory);
             throw new IllegalStateException(e);
@@ -98,7 +109,8 @@ public record HubUnderTest(String engine, String version) {
         }
         ServerDdl.Engine server = engine.equals("postgresql") ? ServerDdl.Engine.POSTGRESQL : ServerDdl.Engine.MARIADB;
         try {
-            ServerDatabase database = ServerDatabase.copyOf(file, TestHub.resource("/demo/schema-" + schema + ".sql"), server);
+            ServerDatabase database =
+                    ServerDatabase.copyOf(file, TestHub.resource("/demo/schema-" + schema + ".sql"), server);
             return new Opened(database.location(), database::close);
         } finally {
             delete(directory);
@@ -115,7 +127,8 @@ public record HubUnderTest(String engine, String version) {
 
     private static void delete(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

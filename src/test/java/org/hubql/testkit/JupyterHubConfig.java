@@ -61,15 +61,15 @@ public final class JupyterHubConfig {
     private final List<String> extraLines = new ArrayList<>();
     private String adminServiceToken;
 
-    private JupyterHubConfig() {
-    }
+    private JupyterHubConfig() {}
 
     public static JupyterHubConfig newConfig() {
         return new JupyterHubConfig();
     }
 
     /** A role for {@code load_roles}; grant it with {@link #toUsers}, {@link #toGroups}, {@link #toServices}. */
-    public record Role(String name, List<String> scopes, List<String> users, List<String> groups, List<String> services) {
+    public record Role(
+            String name, List<String> scopes, List<String> users, List<String> groups, List<String> services) {
 
         public static Role newRole(String name, String... scopes) {
             return new Role(name, List.of(scopes), List.of(), List.of(), List.of());
@@ -167,7 +167,8 @@ public final class JupyterHubConfig {
                 "c.Authenticator.admin_users = set(" + python(admins) + ")",
                 "c.Authenticator.allowed_users = set(" + python(users) + ")",
                 "c.JupyterHub.load_groups = " + python(groups),
-                "c.JupyterHub.load_roles = " + python(roles.stream().map(Role::asConfig).toList()),
+                "c.JupyterHub.load_roles = "
+                        + python(roles.stream().map(Role::asConfig).toList()),
                 "c.JupyterHub.services = " + python(services)));
         lines.addAll(extraLines);
         return String.join("\n", lines) + "\n";
@@ -177,15 +178,13 @@ public final class JupyterHubConfig {
      * Python written into the config as is, where a literal would not do: {@link #DB_URL} hands a service the
      * hub's own database URL, which is known only once the hub's directory is.
      */
-    public record Python(String expression) {
-    }
+    public record Python(String expression) {}
 
     /** {@code c.JupyterHub.db_url}: the hub's database, e.g. for a service's {@code HUBQL_DB}. */
     public static final Python DB_URL = new Python("c.JupyterHub.db_url");
 
     /** The hub's three local ports: its own API, the proxy's public port and the proxy's REST API. */
-    record HubPorts(int hub, int proxy, int proxyApi) {
-    }
+    record HubPorts(int hub, int proxy, int proxyApi) {}
 
     /** A Python literal for strings, booleans, numbers, lists and dicts of those; {@link Python} as written. */
     static String python(Object value) {
@@ -202,7 +201,8 @@ public final class JupyterHubConfig {
             return number.toString();
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(entry -> python(entry.getKey()) + ": " + python(entry.getValue()))
+            return map.entrySet().stream()
+                    .map(entry -> python(entry.getKey()) + ": " + python(entry.getValue()))
                     .collect(joining(", ", "{", "}"));
         }
         if (value instanceof Collection<?> items) {

@@ -35,8 +35,10 @@ import org.hubql.testkit.JupyterHubConfig.HubPorts;
 public final class RealJupyterHub implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SERVER_TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final Path directory;
     private final HubPorts ports;
@@ -44,8 +46,7 @@ public final class RealJupyterHub implements AutoCloseable {
     private final HubProcess process;
 
     /** A REST answer: the status code and the parsed JSON body (a missing node when the body is empty). */
-    public record Answer(int status, JsonNode body) {
-    }
+    public record Answer(int status, JsonNode body) {}
 
     private RealJupyterHub(Path directory, HubPorts ports, String adminToken, HubProcess process) {
         this.directory = directory;
@@ -66,7 +67,8 @@ public final class RealJupyterHub implements AutoCloseable {
         try {
             int[] free = freePorts(3);
             HubPorts ports = new HubPorts(free[0], free[1], free[2]);
-            Path configFile = Files.writeString(directory.resolve("jupyterhub_config.py"),
+            Path configFile = Files.writeString(
+                    directory.resolve("jupyterhub_config.py"),
                     config.render(directory.resolve("jupyterhub.sqlite"), ports));
             HubProcess process = HubProcess.launch(directory, configFile, directory.resolve("jupyterhub.log"));
             RealJupyterHub hub = new RealJupyterHub(directory, ports, config.adminServiceToken(), process);
@@ -114,8 +116,13 @@ public final class RealJupyterHub implements AutoCloseable {
 
     private static boolean answers(URI uri) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return CLIENT.send(
+                                    HttpRequest.newBuilder(uri)
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -163,7 +170,8 @@ public final class RealJupyterHub implements AutoCloseable {
 
     public Answer post(String path, String token, Object jsonBody) {
         String body = jsonBody == null ? "" : RunningGateway.json(jsonBody);
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -204,7 +212,10 @@ public final class RealJupyterHub implements AutoCloseable {
 
     private void awaitServer(String user, String serverName, boolean ready) {
         boolean reached = poll(SERVER_TIMEOUT, () -> {
-            JsonNode server = expect(get(userPath(user), adminToken()), 200).body().path("servers").path(serverName);
+            JsonNode server = expect(get(userPath(user), adminToken()), 200)
+                    .body()
+                    .path("servers")
+                    .path(serverName);
             return ready ? server.path("ready").asBoolean(false) : server.isMissingNode();
         });
         if (!reached) {
@@ -215,7 +226,8 @@ public final class RealJupyterHub implements AutoCloseable {
 
     private String adminToken() {
         if (adminToken == null) {
-            throw new IllegalStateException("this hub has no admin service: configure one with adminService(name, token)");
+            throw new IllegalStateException(
+                    "this hub has no admin service: configure one with adminService(name, token)");
         }
         return adminToken;
     }
@@ -233,7 +245,8 @@ public final class RealJupyterHub implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(apiBase() + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(apiBase() + path)).timeout(Duration.ofSeconds(30));
         return token == null ? builder : builder.header("Authorization", "token " + token);
     }
 
@@ -241,7 +254,8 @@ public final class RealJupyterHub implements AutoCloseable {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return new Answer(response.statusCode(), body.isBlank() ? MissingNode.getInstance() : RunningGateway.parse(body));
+            return new Answer(
+                    response.statusCode(), body.isBlank() ? MissingNode.getInstance() : RunningGateway.parse(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -256,8 +270,8 @@ public final class RealJupyterHub implements AutoCloseable {
                 return answer;
             }
         }
-        throw new IllegalStateException("JupyterHub answered " + answer.status() + ": " + answer.body()
-                + "\nlog tail:\n" + logTail());
+        throw new IllegalStateException(
+                "JupyterHub answered " + answer.status() + ": " + answer.body() + "\nlog tail:\n" + logTail());
     }
 
     private static boolean poll(Duration timeout, BooleanSupplier done) {

@@ -25,20 +25,32 @@ class RealJupyterHubTest {
     void closing_stops_the_hub_its_proxy_and_its_servers_and_deletes_its_directory() {
         List<ProcessHandle> processes;
         Path directory;
-        try (RealJupyterHub hub = JupyterHubConfig.newConfig().users("ann").adminService("admin", ADMIN_TOKEN).start()) {
+        try (RealJupyterHub hub = JupyterHubConfig.newConfig()
+                .users("ann")
+                .adminService("admin", ADMIN_TOKEN)
+                .start()) {
             hub.startServer("ann", "");
-            assertThat(hub.get("/users/ann", hub.newToken("ann", List.of(), "test")).body().path("server").asText())
+            assertThat(hub.get("/users/ann", hub.newToken("ann", List.of(), "test"))
+                            .body()
+                            .path("server")
+                            .asText())
                     .isEqualTo("/user/ann/");
             processes = hub.processTree();
             directory = hub.directory();
         }
-        assertThat(processes).as("hub, proxy and server").hasSizeGreaterThanOrEqualTo(3).noneMatch(ProcessHandle::isAlive);
+        assertThat(processes)
+                .as("hub, proxy and server")
+                .hasSizeGreaterThanOrEqualTo(3)
+                .noneMatch(ProcessHandle::isAlive);
         assertThat(Files.exists(directory)).isFalse();
     }
 
     @Test
     void a_hub_that_cannot_start_fails_with_the_tail_of_its_log() {
-        JupyterHubConfig broken = JupyterHubConfig.newConfig().line("c.JupyterHub.authenticator_class = 'no-such-authenticator'");
-        assertThatThrownBy(broken::start).hasMessageContaining("(it exited)").hasMessageContaining("no-such-authenticator");
+        JupyterHubConfig broken =
+                JupyterHubConfig.newConfig().line("c.JupyterHub.authenticator_class = 'no-such-authenticator'");
+        assertThatThrownBy(broken::start)
+                .hasMessageContaining("(it exited)")
+                .hasMessageContaining("no-such-authenticator");
     }
 }

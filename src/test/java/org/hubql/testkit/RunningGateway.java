@@ -54,8 +54,17 @@ public final class RunningGateway implements Gateway, AutoCloseable {
         try {
             HttpOptions http = HttpOptions.standalone(trace, 262_144);
             // a test that stops its gateway while its own client still holds a connection need not wait 10 s
-            return serve(hub, graph, new HttpOptions(http.trace(), http.maxRequestBytes(), http.basePath(), http.corsOrigins(),
-                    http.service(), new HttpOptions.Connections(Duration.ofSeconds(10), 1024, Duration.ofSeconds(2))), auth);
+            return serve(
+                    hub,
+                    graph,
+                    new HttpOptions(
+                            http.trace(),
+                            http.maxRequestBytes(),
+                            http.basePath(),
+                            http.corsOrigins(),
+                            http.service(),
+                            new HttpOptions.Connections(Duration.ofSeconds(10), 1024, Duration.ofSeconds(2))),
+                    auth);
         } catch (DatabaseOpenException e) {
             throw new IllegalStateException(e);
         }
@@ -64,7 +73,8 @@ public final class RunningGateway implements Gateway, AutoCloseable {
     /** Serves with every HTTP option as given: a base path, CORS origins, a JupyterHub service. */
     public static RunningGateway serve(DatabaseLocation hub, GraphOptions graph, HttpOptions http, AuthOptions auth)
             throws DatabaseOpenException {
-        return new RunningGateway(App.start(new ServeOptions(hub, "127.0.0.1", 0, graph, http, auth)), null, http.basePath());
+        return new RunningGateway(
+                App.start(new ServeOptions(hub, "127.0.0.1", 0, graph, http, auth)), null, http.basePath());
     }
 
     @Override
@@ -80,8 +90,10 @@ public final class RunningGateway implements Gateway, AutoCloseable {
     /** POSTs to {@code /graphql} under the base path the gateway serves at. */
     @Override
     public HttpResponse<String> post(String body, String contentType) {
-        return send(authorized(HttpRequest.newBuilder(uri(basePath + "/graphql"))).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(authorized(HttpRequest.newBuilder(uri(basePath + "/graphql")))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** The paths ({@code user.spawners.0.state}) of the response's {@code FORBIDDEN} errors, sorted. */

@@ -29,7 +29,7 @@ public final class ServerDatabase implements AutoCloseable {
     public static ServerDatabase copyOf(Path sqliteHub, String schemaScript, ServerDdl.Engine engine) {
         ServerDatabase database = create(engine);
         try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + sqliteHub);
-             Connection target = DriverManager.getConnection(database.jdbcUrl())) {
+                Connection target = DriverManager.getConnection(database.jdbcUrl())) {
             HubCopier.copy(source, target, schemaScript, engine);
             return database;
         } catch (SQLException e) {
@@ -42,9 +42,11 @@ public final class ServerDatabase implements AutoCloseable {
     public static ServerDatabase create(ServerDdl.Engine engine) {
         String name = "hubql_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection admin = DriverManager.getConnection(adminUrl(engine));
-             Statement statement = admin.createStatement()) {
-            statement.execute(engine == ServerDdl.Engine.POSTGRESQL ? "CREATE DATABASE " + name + " ENCODING 'UTF8'"
-                    : "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+                Statement statement = admin.createStatement()) {
+            statement.execute(
+                    engine == ServerDdl.Engine.POSTGRESQL
+                            ? "CREATE DATABASE " + name + " ENCODING 'UTF8'"
+                            : "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         } catch (SQLException e) {
             String message = engine + " is not reachable on 127.0.0.1: " + e.getMessage();
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -56,12 +58,14 @@ public final class ServerDatabase implements AutoCloseable {
     }
 
     private static String adminUrl(ServerDdl.Engine engine) {
-        return engine == ServerDdl.Engine.POSTGRESQL ? "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
+        return engine == ServerDdl.Engine.POSTGRESQL
+                ? "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
                 : "jdbc:mariadb://127.0.0.1:3306/test?user=root";
     }
 
     public String jdbcUrl() {
-        return engine == ServerDdl.Engine.POSTGRESQL ? "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres"
+        return engine == ServerDdl.Engine.POSTGRESQL
+                ? "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres"
                 : "jdbc:mariadb://127.0.0.1:3306/" + name + "?user=root";
     }
 
@@ -76,8 +80,9 @@ public final class ServerDatabase implements AutoCloseable {
     @Override
     public void close() {
         try (Connection admin = DriverManager.getConnection(adminUrl(engine));
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + (engine == ServerDdl.Engine.POSTGRESQL ? " WITH (FORCE)" : ""));
+                Statement statement = admin.createStatement()) {
+            statement.execute(
+                    "DROP DATABASE IF EXISTS " + name + (engine == ServerDdl.Engine.POSTGRESQL ? " WITH (FORCE)" : ""));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);
         }

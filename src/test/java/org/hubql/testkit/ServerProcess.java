@@ -36,11 +36,18 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code hubql serve ARGS} on a free port and waits until it serves (at most 60 s). */
     public static ServerProcess serve(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.hubql.Main", "serve", "--port", "0"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.hubql.Main",
+                "serve",
+                "--port",
+                "0"));
         command.addAll(List.of(args));
         try {
-            ServerProcess server = new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+            ServerProcess server = new ServerProcess(
+                    new ProcessBuilder(command).redirectErrorStream(true).start());
             if (!server.started.await(60, TimeUnit.SECONDS) || server.port < 0) {
                 server.close();
                 throw new IllegalStateException("hubql did not start: " + server.log());
@@ -55,7 +62,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 synchronized (log) {
                     log.add(line);

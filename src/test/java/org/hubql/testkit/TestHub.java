@@ -19,7 +19,7 @@ public final class TestHub {
     /** A new SQLite file at {@code file}: the schema, then each fixture script, in order. */
     public static Path sqlite(Path file, String schema, String... fixtures) {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             runScript(statement, fixture(schema));
             for (String name : fixtures) {
                 runScript(statement, fixture(name));

@@ -23,13 +23,21 @@ public final class TestViewers {
 
     /** User {@code id}, whose token holds exactly these raw scopes (and its identify scopes). */
     public static Viewer user(Database database, long id, String... rawScopes) {
-        String name = database.queries().users().byIds(sql(database), List.of(id)).get(id).name();
+        String name = database.queries()
+                .users()
+                .byIds(sql(database), List.of(id))
+                .get(id)
+                .name();
         return new Viewer(Viewer.Kind.USER, id, grants(database, ScopeOwner.user(name), rawScopes));
     }
 
     /** Service {@code id}, whose token holds exactly these raw scopes (and its identify scopes). */
     public static Viewer service(Database database, long id, String... rawScopes) {
-        String name = database.queries().services().byIds(sql(database), List.of(id)).get(id).name();
+        String name = database.queries()
+                .services()
+                .byIds(sql(database), List.of(id))
+                .get(id)
+                .name();
         return new Viewer(Viewer.Kind.SERVICE, id, grants(database, ScopeOwner.service(name), rawScopes));
     }
 

@@ -10,13 +10,17 @@ import org.jspecify.annotations.Nullable;
  * compare by identity.
  */
 final class IndexKind<I> {
-    static final IndexKind<SpawnerIndex> SPAWNERS = new IndexKind<>(SpawnerIndex.SELECT, SpawnerIndex::read, SpawnerIndex::size);
+    static final IndexKind<SpawnerIndex> SPAWNERS =
+            new IndexKind<>(SpawnerIndex.SELECT, SpawnerIndex::read, SpawnerIndex::size);
     /** Each user's API tokens: {@code api_tokens} has no index on {@code user_id}. */
-    static final IndexKind<OwnedIds> USER_TOKENS = new IndexKind<>("SELECT group_concat(" + PackedIds.packed("t.user_id", "t.id")
-            + ") AS packed, " + PackedIds.beyond("t.user_id", "t.id") + " FROM api_tokens t WHERE t.user_id IS NOT NULL",
-            (packed, beyond) -> OwnedIds.read(packed, beyond, "API tokens"), OwnedIds::size);
-    static final IndexKind<MembershipIndex> MEMBERSHIPS = new IndexKind<>(MembershipIndex.SELECT, MembershipIndex::read,
-            MembershipIndex::size);
+    static final IndexKind<OwnedIds> USER_TOKENS = new IndexKind<>(
+            "SELECT group_concat(" + PackedIds.packed("t.user_id", "t.id") + ") AS packed, "
+                    + PackedIds.beyond("t.user_id", "t.id") + " FROM api_tokens t WHERE t.user_id IS NOT NULL",
+            (packed, beyond) -> OwnedIds.read(packed, beyond, "API tokens"),
+            OwnedIds::size);
+
+    static final IndexKind<MembershipIndex> MEMBERSHIPS =
+            new IndexKind<>(MembershipIndex.SELECT, MembershipIndex::read, MembershipIndex::size);
 
     final String select;
     private final Reader<I> reader;

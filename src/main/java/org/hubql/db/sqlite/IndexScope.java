@@ -21,6 +21,5 @@ public interface IndexScope {
     void rebuilt(String select, int entries, long nanos);
 
     /** The one row of a build statement: a {@code group_concat} of packed ids (null for no row) and the rows that did not pack. */
-    record Packed(@Nullable String text, long beyond) {
-    }
+    record Packed(@Nullable String text, long beyond) {}
 }

@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Lookup {
     /** What a hub on a database server answers: nothing is indexed there; its planner has the tables' own indexes. */
-    Lookup NOT_INDEXED = new Lookup() {
-    };
+    Lookup NOT_INDEXED = new Lookup() {};
 
     /** The ids of these users' spawners, by user then id. */
     default Optional<long[]> spawnerIdsOf(Collection<Long> userIds) throws SQLException {

@@ -52,7 +52,8 @@ final class MembershipIndex {
     /** Each group's page ({@link #members}), for groups given in any order; a group with no member has an empty page. */
     Map<Long, long[]> pages(Collection<Long> groupIds, @Nullable Long afterUserId, int limit) {
         Map<Long, long[]> pages = new LinkedHashMap<>();
-        for (long group : groupIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray()) {
+        for (long group :
+                groupIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray()) {
             pages.put(group, members(group, afterUserId, limit));
         }
         return pages;

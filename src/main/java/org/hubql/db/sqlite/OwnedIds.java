@@ -28,7 +28,8 @@ final class OwnedIds {
     /** The ids of these owners' rows, by owner then id; owners that cannot be packed have none. */
     long[] of(Collection<Long> owners) {
         PackedIds.Builder ids = new PackedIds.Builder(Math.max(16, owners.size() * 2));
-        for (long owner : owners.stream().mapToLong(Long::longValue).sorted().distinct().toArray()) {
+        for (long owner :
+                owners.stream().mapToLong(Long::longValue).sorted().distinct().toArray()) {
             if (!PackedIds.fitsHigh(owner)) {
                 continue;
             }

@@ -39,12 +39,14 @@ class MembershipIndexTest {
     @Test
     void reads_the_packed_text_sqlite_builds_for_it_keeping_members_without_a_user_for_counts_only() throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("map.sqlite"));
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("CREATE TABLE users (id INTEGER PRIMARY KEY)");
-            statement.executeUpdate("CREATE TABLE user_group_map (user_id INTEGER, group_id INTEGER, PRIMARY KEY (user_id, group_id))");
+            statement.executeUpdate(
+                    "CREATE TABLE user_group_map (user_id INTEGER, group_id INTEGER, PRIMARY KEY (user_id, group_id))");
             statement.executeUpdate("INSERT INTO users (id) VALUES (0), (2), (3), (4294967295)");
-            statement.executeUpdate("INSERT INTO user_group_map (user_id, group_id) VALUES (3, 1), (0, 1), (2, 1), (9, 1), "
-                    + "(4294967295, 2147483647), (9, 4), (2, 0)");
+            statement.executeUpdate(
+                    "INSERT INTO user_group_map (user_id, group_id) VALUES (3, 1), (0, 1), (2, 1), (9, 1), "
+                            + "(4294967295, 2147483647), (9, 4), (2, 0)");
             MembershipIndex index = read(statement);
 
             assertThat(index.size()).isEqualTo(7);
@@ -58,10 +60,14 @@ class MembershipIndexTest {
             assertThat(index.members(Integer.MAX_VALUE, 4_294_967_295L, 10)).isEmpty();
 
             statement.executeUpdate("INSERT INTO user_group_map (user_id, group_id) VALUES (3, 2147483648)");
-            assertThatThrownBy(() -> read(statement)).isInstanceOf(SQLException.class).hasMessageContaining("beyond");
+            assertThatThrownBy(() -> read(statement))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("beyond");
             statement.executeUpdate("DELETE FROM user_group_map WHERE group_id = 2147483648");
             statement.executeUpdate("INSERT INTO user_group_map (user_id, group_id) VALUES (4294967296, 1)");
-            assertThatThrownBy(() -> read(statement)).isInstanceOf(SQLException.class).hasMessageContaining("beyond");
+            assertThatThrownBy(() -> read(statement))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("beyond");
             statement.executeUpdate("DELETE FROM user_group_map");
             assertThat(read(statement).size()).isZero();
         }

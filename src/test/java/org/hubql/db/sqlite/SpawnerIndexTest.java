@@ -21,8 +21,14 @@ class SpawnerIndexTest {
 
     @Test
     void spawner_ids_come_by_user_then_id_whatever_the_order_rows_arrived_in() throws Exception {
-        SpawnerIndex index = SpawnerIndex.read(packed(spawner(9, 3, false), spawner(2, 1, false), spawner(7, 3, true),
-                spawner(5, 1, true), spawner(4, 2, false)), 0);
+        SpawnerIndex index = SpawnerIndex.read(
+                packed(
+                        spawner(9, 3, false),
+                        spawner(2, 1, false),
+                        spawner(7, 3, true),
+                        spawner(5, 1, true),
+                        spawner(4, 2, false)),
+                0);
 
         assertThat(index.spawnerIds(List.of(3L, 1L))).containsExactly(2L, 5L, 7L, 9L);
         assertThat(index.spawnerIds(List.of(2L, 2L))).containsExactly(4L);
@@ -32,8 +38,14 @@ class SpawnerIndexTest {
 
     @Test
     void a_user_runs_when_any_of_its_spawners_has_a_server() throws Exception {
-        SpawnerIndex index = SpawnerIndex.read(packed(spawner(1, 10, true), spawner(2, 10, true), spawner(3, 11, false),
-                spawner(4, 12, false), spawner(5, 12, true)), 0);
+        SpawnerIndex index = SpawnerIndex.read(
+                packed(
+                        spawner(1, 10, true),
+                        spawner(2, 10, true),
+                        spawner(3, 11, false),
+                        spawner(4, 12, false),
+                        spawner(5, 12, true)),
+                0);
 
         assertThat(List.of(10L, 11L, 12L, 13L).stream().filter(index::running)).containsExactly(10L, 12L);
         assertThat(index.runningUserIds()).containsExactly(10L, 12L);
@@ -59,16 +71,18 @@ class SpawnerIndexTest {
         assertThat(index.spawnerIds(List.of((long) Integer.MAX_VALUE))).containsExactly(0xFFFF_FFFFL);
         assertThat(index.running(Integer.MAX_VALUE)).isTrue();
 
-        assertThatThrownBy(() -> SpawnerIndex.read("1", 3)).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> SpawnerIndex.read("1", 3))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("3 spawners have ids beyond those hubql can index");
     }
 
     @Test
     void reads_the_packed_text_sqlite_builds_for_it() throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("index.sqlite"));
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("CREATE TABLE servers (id INTEGER PRIMARY KEY)");
-            statement.executeUpdate("CREATE TABLE spawners (id INTEGER PRIMARY KEY, user_id INTEGER, server_id INTEGER)");
+            statement.executeUpdate(
+                    "CREATE TABLE spawners (id INTEGER PRIMARY KEY, user_id INTEGER, server_id INTEGER)");
             statement.executeUpdate("INSERT INTO servers (id) VALUES (1), (2)");
             statement.executeUpdate("INSERT INTO spawners (id, user_id, server_id) VALUES (0, 0, 1), (7, 3, NULL), "
                     + "(8, 3, 9), (4294967295, 2147483647, 2), (12, NULL, 2)");
@@ -78,7 +92,9 @@ class SpawnerIndexTest {
             assertThat(index.runningUserIds()).as("server 9 does not exist").containsExactly(0L, 2_147_483_647L);
 
             statement.executeUpdate("INSERT INTO spawners (id, user_id) VALUES (13, 2147483648)");
-            assertThatThrownBy(() -> read(statement)).isInstanceOf(SQLException.class).hasMessageContaining("beyond");
+            assertThatThrownBy(() -> read(statement))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("beyond");
             statement.executeUpdate("DELETE FROM spawners");
             assertThat(read(statement).size()).isZero();
         }

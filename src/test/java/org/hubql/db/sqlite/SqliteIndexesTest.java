@@ -25,6 +25,7 @@ class SqliteIndexesTest {
 
     @TempDir
     Path directory;
+
     Path hub;
     Connection connection;
     final AtomicLong clock = new AtomicLong();
@@ -59,7 +60,8 @@ class SqliteIndexesTest {
     }
 
     @Test
-    void an_index_that_served_one_question_before_the_hub_wrote_waits_doubling_before_its_next_rebuild() throws Exception {
+    void an_index_that_served_one_question_before_the_hub_wrote_waits_doubling_before_its_next_rebuild()
+            throws Exception {
         assertThat(answered()).isTrue();
         write();
         assertThat(answered()).as("rebuilt at once: nothing was wasted yet").isTrue();
@@ -87,7 +89,9 @@ class SqliteIndexesTest {
         assertThat(answered()).as("and used twice").isTrue();
 
         write();
-        assertThat(answered()).as("the two seconds it was given to wait still hold").isFalse();
+        assertThat(answered())
+                .as("the two seconds it was given to wait still hold")
+                .isFalse();
         clock.addAndGet(2 * SECOND);
         assertThat(answered()).isTrue();
         write();
@@ -98,14 +102,16 @@ class SqliteIndexesTest {
     void the_running_user_function_answers_from_the_fresh_index_of_its_connection() throws Exception {
         assertThat(indexes.on(scope).runningUserFunction()).contains(SqliteIndexes.RUNNING_USER);
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id FROM users WHERE hubql_running_user(id) ORDER BY id")) {
+                ResultSet rows =
+                        statement.executeQuery("SELECT id FROM users WHERE hubql_running_user(id) ORDER BY id")) {
             List<Long> running = new ArrayList<>();
             while (rows.next()) {
                 running.add(rows.getLong(1));
             }
             assertThat(running).containsExactly(2L, 6L);
         }
-        assertThat(indexes.on(scope).runningUserIds()).hasValueSatisfying(ids -> assertThat(ids).containsExactly(2L, 6L));
+        assertThat(indexes.on(scope).runningUserIds())
+                .hasValueSatisfying(ids -> assertThat(ids).containsExactly(2L, 6L));
     }
 
     @Test
@@ -147,7 +153,8 @@ class SqliteIndexesTest {
 
         @Override
         public Packed scan(String select) throws SQLException {
-            try (Statement statement = connection().createStatement(); ResultSet row = statement.executeQuery(select)) {
+            try (Statement statement = connection().createStatement();
+                    ResultSet row = statement.executeQuery(select)) {
                 row.next();
                 return new Packed(row.getString("packed"), row.getLong("beyond"));
             }
@@ -155,7 +162,10 @@ class SqliteIndexesTest {
 
         @Override
         public void rebuilt(String select, int entries, long nanos) {
-            rebuilt.add(select.contains("FROM spawners") ? "spawners" : select.contains("FROM api_tokens") ? "api_tokens" : select);
+            rebuilt.add(
+                    select.contains("FROM spawners")
+                            ? "spawners"
+                            : select.contains("FROM api_tokens") ? "api_tokens" : select);
         }
     }
 }
