@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the public graphql-http conformance audit (the project's shared tool) against a running gateway. It needs
- * the shared tools folder beside the repository and Node.js with npm; CI has both, so there it never skips.
+ * Runs the public graphql-http conformance audit (the script and its package.json live in the test resources)
+ * against a running gateway. It needs Node.js with npm; CI has both, so there it never skips.
  */
 @Tag("node")
 class GraphQLHttpAuditTest {
-    private static final Path AUDIT_TOOL = Path.of("..", "shared", "tools", "graphql-http-audit");
+    private static final Path AUDIT_TOOL = Path.of("src", "test", "resources", "graphql-http-audit");
 
     @TempDir
     Path directory;
