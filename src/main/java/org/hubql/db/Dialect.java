@@ -89,6 +89,37 @@ public enum Dialect {
         };
     }
 
+    /**
+     * {@code text} occurs in {@code column}, as plain text: no character of it is a wildcard, and a NUL is a
+     * character like any other. This is {@code POSITION} (SQLite: {@code instr}, which compares byte lengths where
+     * {@code LIKE} would stop at the first NUL and match everything) instead of {@code LIKE}, so nothing needs
+     * escaping on any engine.
+     */
+    public SqlFragment contains(String column, String text) {
+        return position(column, text, " > 0");
+    }
+
+    /** {@code column} begins with {@code text}, as plain text (see {@link #contains}). */
+    public SqlFragment startsWith(String column, String text) {
+        return position(column, text, " = 1");
+    }
+
+    private SqlFragment position(String column, String text, String test) {
+        if (!canStore(text)) {
+            return new SqlFragment("1 = 0", List.of());
+        }
+        String position = this == SQLITE ? "instr(" + column + ", ?)" : "POSITION(? IN " + column + ")";
+        return new SqlFragment(position + test, List.of(text));
+    }
+
+    /**
+     * Whether a text column on this engine can hold {@code text}: PostgreSQL's {@code text} cannot hold a NUL (it
+     * refuses such a parameter outright), so no stored value contains or equals one there.
+     */
+    public boolean canStore(String text) {
+        return this != POSTGRESQL || text.indexOf('\0') < 0;
+    }
+
     private static SqlFragment mysqlIn(String column, Collection<?> keys) {
         boolean numeric = !keys.isEmpty() && keys.iterator().next() instanceof Number;
         String type = numeric ? "BIGINT" : "VARCHAR(1024)";

@@ -1,5 +1,6 @@
 package org.hubql.db;
 
+import java.time.Instant;
 import java.util.List;
 import org.hubql.model.HubStats;
 import org.jspecify.annotations.Nullable;
@@ -7,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** Counts over the whole hub, in one statement. */
 public final class HubQueries {
     private final String stats;
+    private static final String ACTIVE_SINCE = "SELECT COUNT(*) AS active FROM users WHERE last_activity >= ?";
 
     public HubQueries(HubSchema schema) {
         this.stats = "SELECT"
@@ -29,5 +31,14 @@ public final class HubQueries {
                         row.intOrNull("services"),
                         row.intOrNull("active_servers"),
                         row.intOrNull("api_tokens")));
+    }
+
+    /**
+     * Users whose {@code last_activity} is at or after {@code since}: the statement of JupyterHub's
+     * {@code jupyterhub_active_users} metric ({@code metrics.py}, {@code User.last_activity >= cutoff}).
+     */
+    public int activeUsersSince(Sql sql, Instant since) {
+        Integer count = sql.single(ACTIVE_SINCE, List.of(since), row -> row.intOrNull("active"));
+        return count == null ? 0 : count;
     }
 }

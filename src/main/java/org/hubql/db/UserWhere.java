@@ -14,17 +14,16 @@ final class UserWhere {
     UserWhere(Dialect dialect, UserSelection selection, RunningUsers running) {
         this.selection = selection;
         if (selection.nameContains() != null) {
-            add(
-                    "LOWER(u.name) LIKE ? ESCAPE '!'",
-                    "%" + escapeLike(selection.nameContains().toLowerCase(Locale.ROOT)) + "%");
+            add(dialect.contains("LOWER(u.name)", lowerCase(selection.nameContains())));
+        }
+        if (selection.nameStartsWith() != null) {
+            add(dialect.startsWith("LOWER(u.name)", lowerCase(selection.nameStartsWith())));
         }
         if (selection.admin() != null) {
             conditions.add(selection.admin() ? "u.admin = TRUE" : "(u.admin IS NULL OR u.admin = FALSE)");
         }
         if (selection.active() != null) {
-            SqlFragment active = running.condition(selection.active());
-            conditions.add(active.text());
-            params.addAll(active.params());
+            add(running.condition(selection.active()));
         }
         if (selection.lastActivityAfter() != null) {
             add("u.last_activity > ?", selection.lastActivityAfter());
@@ -32,17 +31,36 @@ final class UserWhere {
         if (selection.lastActivityBefore() != null) {
             add("u.last_activity < ?", selection.lastActivityBefore());
         }
+        if (selection.neverActive() != null) {
+            conditions.add(selection.neverActive() ? "u.last_activity IS NULL" : "u.last_activity IS NOT NULL");
+        }
+        if (selection.createdAfter() != null) {
+            add("u.created > ?", selection.createdAfter());
+        }
+        if (selection.createdBefore() != null) {
+            add("u.created < ?", selection.createdBefore());
+        }
         if (selection.group() != null) {
-            add(
-                    "u.id IN (SELECT m.user_id FROM user_group_map m JOIN " + dialect.quote("groups")
-                            + " g ON g.id = m.group_id WHERE g.name = ?)",
-                    selection.group());
+            addGroup(dialect, selection.group());
+        }
+        if (selection.hasNamedServers() != null) {
+            conditions.add((selection.hasNamedServers() ? "u.id IN " : "u.id NOT IN ")
+                    + "(SELECT s.user_id FROM spawners s WHERE s.name <> '' AND s.user_id IS NOT NULL)");
         }
         if (selection.onlyIds() != null) {
-            SqlFragment in = dialect.in("u.id", selection.onlyIds());
-            conditions.add(in.text());
-            params.addAll(in.params());
+            add(dialect.in("u.id", selection.onlyIds()));
         }
+    }
+
+    private void addGroup(Dialect dialect, String name) {
+        if (!dialect.canStore(name)) {
+            conditions.add("1 = 0");
+            return;
+        }
+        add(
+                "u.id IN (SELECT m.user_id FROM user_group_map m JOIN " + dialect.quote("groups")
+                        + " g ON g.id = m.group_id WHERE g.name = ?)",
+                name);
     }
 
     /** Only rows after the keyset position in the selection's order. */
@@ -73,6 +91,11 @@ final class UserWhere {
         }
     }
 
+    private void add(SqlFragment condition) {
+        conditions.add(condition.text());
+        params.addAll(condition.params());
+    }
+
     private void add(String condition, Object... values) {
         conditions.add(condition);
         params.addAll(List.of(values));
@@ -86,7 +109,7 @@ final class UserWhere {
         return params;
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    private static String lowerCase(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 }

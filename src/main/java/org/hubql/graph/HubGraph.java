@@ -49,7 +49,8 @@ public final class HubGraph {
                 Wiring.newWiring(
                         options.pageSize(),
                         database.schema(),
-                        database.dialect().engineName()));
+                        database.dialect().engineName(),
+                        options.clock()));
         this.rules = new AccessRules(schema);
         this.breadthFirst = new BreadthFirstStrategy(new ErrorHandler());
         this.graphQL = GraphQL.newGraphQL(schema)

@@ -1,6 +1,7 @@
 package org.hubql.graph;
 
 import graphql.schema.DataFetcher;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +22,13 @@ final class QueryFetchers {
     private final PageSize pageSize;
     private final HubSchema schema;
     private final String engine;
+    private final Clock clock;
 
-    QueryFetchers(PageSize pageSize, HubSchema schema, String engine) {
+    QueryFetchers(PageSize pageSize, HubSchema schema, String engine, Clock clock) {
         this.pageSize = pageSize;
         this.schema = schema;
         this.engine = engine;
+        this.clock = clock;
     }
 
     DataFetcher<?> node() {
@@ -54,7 +57,7 @@ final class QueryFetchers {
             RequestContext context = RequestContext.of(env);
             UserSelection selection = listable(
                     context.access().grants().reach("list:users"),
-                    UserArguments.selection(env.getArgument("filter"), env.getArgument("orderBy")));
+                    UserArguments.selection(env.getArgument("filter"), env.getArgument("orderBy"), schema));
             String after = env.getArgument("after");
             UserKeyset position = after == null ? null : Cursors.userKeyset(after, selection.sort());
             if (selection.onlyIds() != null && selection.onlyIds().isEmpty()) {
@@ -129,7 +132,9 @@ final class QueryFetchers {
                     schema.revision(),
                     schema.releaseLine(),
                     engine,
-                    () -> context.queries().hub().stats(context.sql()));
+                    () -> context.queries().hub().stats(context.sql()),
+                    clock.instant(),
+                    since -> context.queries().hub().activeUsersSince(context.sql(), since));
         };
     }
 
@@ -163,16 +168,7 @@ final class QueryFetchers {
             only.addAll(named.users().asList());
             named.groupMembers().forEach(members -> only.addAll(members.asList()));
         }
-        return new UserSelection(
-                selection.nameContains(),
-                selection.admin(),
-                selection.active(),
-                selection.lastActivityAfter(),
-                selection.lastActivityBefore(),
-                selection.group(),
-                only,
-                selection.sort(),
-                selection.descending());
+        return selection.limitedTo(only);
     }
 
     private static void prime(DataLoader<Long, User> byId, List<User> users) {

@@ -8,6 +8,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.TypeResolver;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
+import java.time.Clock;
 import org.hubql.db.HubSchema;
 import org.hubql.model.Identified;
 
@@ -17,8 +18,8 @@ final class Wiring {
         // non-constructable
     }
 
-    static RuntimeWiring newWiring(PageSize pageSize, HubSchema schema, String engine) {
-        QueryFetchers query = new QueryFetchers(pageSize, schema, engine);
+    static RuntimeWiring newWiring(PageSize pageSize, HubSchema schema, String engine, Clock clock) {
+        QueryFetchers query = new QueryFetchers(pageSize, schema, engine, clock);
         GroupFetchers groups = new GroupFetchers(pageSize);
         ScopeDocs scopeDocs = new ScopeDocs();
         return RuntimeWiring.newRuntimeWiring()
@@ -43,6 +44,9 @@ final class Wiring {
                         .dataFetcher("viewer", query.viewer())
                         .dataFetcher("me", query.me()))
                 .type(newTypeWiring("Me").dataFetcher("viewer", query.viewer()))
+                .type(newTypeWiring("Hub")
+                        .dataFetcher("activeUsers", HubFetchers.activeUsers())
+                        .dataFetcher("activeUsersSince", HubFetchers.activeUsersSince()))
                 .type(newTypeWiring("UserConnection").dataFetcher("totalCount", totalCount()))
                 .type(newTypeWiring("GroupConnection").dataFetcher("totalCount", totalCount()))
                 .type(node("User")

@@ -69,10 +69,16 @@ public record HubUnderTest(String engine, String version) {
 
     /** Builds this hub in a new temporary directory (and on its server); close the result to drop both. */
     public Opened open() {
+        return open(new String[0]);
+    }
+
+    /** This hub with the rows of more fixture scripts (written for every version), run after its own. */
+    public Opened open(String... moreFixtures) {
         Path directory = temporaryDirectory();
         List<String> scripts =
                 new ArrayList<>(schemaFiles().subList(1, schemaFiles().size()));
         scripts.addAll(fixtureFiles());
+        scripts.addAll(List.of(moreFixtures));
         Path file = TestHub.sqlite(
                 directory.resolve(engine + "-" + version + ".sqlite"),
                 schemaFiles().get(0),
