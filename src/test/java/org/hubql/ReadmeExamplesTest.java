@@ -17,11 +17,16 @@ import org.hubql.demo.DemoHub;
 import org.hubql.demo.DemoHubSummary;
 import org.hubql.graph.GraphOptions;
 import org.hubql.testkit.RunningGateway;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every curl example of the README runs, as written, against a demo hub with the demo admin's token. */
+/**
+ * Every curl example of the README runs, as written, against a 0.8.1 and a 5.5.1 demo hub with the demo admin's
+ * token. On 0.8.1 an example using a condition that needs 0.9 must be refused with a message saying so.
+ */
 class ReadmeExamplesTest {
+    private static final Pattern NEEDS_0_9 = Pattern.compile("createdAfter|createdBefore|neverActive");
     private static final Pattern POST_BODY = Pattern.compile("-d '(\\{.*?\\})'\\s*$", Pattern.MULTILINE);
     private static final Pattern GET_URL =
             Pattern.compile("curl -s \"(http://127\\.0\\.0\\.1:8080/graphql\\?[^\"]+)\"");
@@ -29,10 +34,11 @@ class ReadmeExamplesTest {
     @TempDir
     Path directory;
 
-    @Test
-    void every_curl_example_in_the_readme_answers_without_errors() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"0.8.1", "5.5.1"})
+    void every_curl_example_in_the_readme_answers_without_errors(String schema) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        DemoHubSummary demo = DemoHub.write(directory.resolve("hub.sqlite"), 300, 42);
+        DemoHubSummary demo = DemoHub.write(directory.resolve("hub.sqlite"), 300, 42, schema);
         List<String> bodies = matches(POST_BODY, readme);
         List<String> urls = matches(GET_URL, readme);
         assertThat(bodies).hasSizeGreaterThanOrEqualTo(4);
@@ -42,7 +48,11 @@ class ReadmeExamplesTest {
                 RunningGateway.serve(demo.file(), false, GraphOptions.defaults(), AuthOptions.defaults())) {
             for (String body : bodies) {
                 HttpResponse<String> response = gateway.as(demo.adminToken()).post(body, "application/json");
-                assertAnswered(body, response);
+                if (schema.equals("0.8.1") && NEEDS_0_9.matcher(body).find()) {
+                    assertRefusedBefore09(body, response);
+                } else {
+                    assertAnswered(body, response);
+                }
             }
             for (String url : urls) {
                 String local = url.replace(
@@ -62,6 +72,12 @@ class ReadmeExamplesTest {
         JsonNode json = RunningGateway.parse(response.body());
         assertThat(json.has("errors")).as(example + " -> " + response.body()).isFalse();
         assertThat(json.get("data").isObject()).as(example).isTrue();
+    }
+
+    private static void assertRefusedBefore09(String example, HttpResponse<String> response) {
+        JsonNode json = RunningGateway.parse(response.body());
+        assertThat(json.at("/errors/0/extensions/code").asText()).as(example).isEqualTo("BAD_USER_INPUT");
+        assertThat(json.at("/errors/0/message").asText()).as(example).contains("0.9");
     }
 
     private static List<String> matches(Pattern pattern, String text) {
