@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@code SELECT … WHERE key IN (keys)} run once for a whole batch of keys: the shape behind most batch loaders, and
  * the plain path of those that SQLite's in-memory indexes answer otherwise ({@code db.sqlite.Lookup}). Keys with no
- * row are simply absent from the result.
+ * row are simply absent from the result, as are text keys no row of this engine can hold ({@link Dialect#canStore}),
+ * which are not sent.
  */
 public final class KeyedQuery<K, V extends @Nullable Object> {
     private final String selectFrom;
@@ -52,10 +53,13 @@ public final class KeyedQuery<K, V extends @Nullable Object> {
     }
 
     private void run(Sql sql, Collection<K> keys, BiConsumer<K, V> sink) {
-        if (keys.isEmpty()) {
+        List<K> storable = keys.stream()
+                .filter(key -> !(key instanceof String text) || sql.dialect().canStore(text))
+                .toList();
+        if (storable.isEmpty()) {
             return;
         }
-        SqlFragment in = sql.dialect().in(keyColumn, keys);
+        SqlFragment in = sql.dialect().in(keyColumn, storable);
         String where = selectFrom.contains(" WHERE ") ? " AND " : " WHERE ";
         sql.list(selectFrom + where + in.text() + (tail.isEmpty() ? "" : " " + tail), in.params(), row -> {
             sink.accept(keyReader.map(row), mapper.map(row));

@@ -111,6 +111,19 @@ class UserFiltersAgainstSqlTest {
     }
 
     @Test
+    void a_nul_in_a_looked_up_name_finds_nothing_instead_of_failing() {
+        JsonNode found = run(
+                TestViewers.admin(1),
+                "query($n: String!) { user(name: $n) { name } group(name: $n) { name } service(name: $n) { name } "
+                        + "admin: user(name: \"alice\") { spawner(name: $n) { name } } }",
+                Map.of("n", "a\0"));
+        assertThat(found.get("user").isNull()).isTrue();
+        assertThat(found.get("group").isNull()).isTrue();
+        assertThat(found.get("service").isNull()).isTrue();
+        assertThat(found.at("/admin/spawner").isNull()).isTrue();
+    }
+
+    @Test
     void named_server_and_never_active_filters_match_the_database() throws Exception {
         assertThat(userIds(Map.of("hasNamedServers", true))).isEqualTo(ids(NAMED));
         assertThat(userIds(Map.of("hasNamedServers", false))).isEqualTo(ids("NOT (" + NAMED + ")"));
