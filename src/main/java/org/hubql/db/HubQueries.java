@@ -5,10 +5,10 @@ import java.util.List;
 import org.hubql.model.HubStats;
 import org.jspecify.annotations.Nullable;
 
-/** Counts over the whole hub, in one statement. */
+/** Counts over the whole hub: the row counts in one statement, active users in one statement per cutoff. */
 public final class HubQueries {
-    private final String stats;
     private static final String ACTIVE_SINCE = "SELECT COUNT(*) AS active FROM users WHERE last_activity >= ?";
+    private final String stats;
 
     public HubQueries(HubSchema schema) {
         this.stats = "SELECT"

@@ -80,7 +80,10 @@ class BreadthFirstParityTest {
                             + "spawners { shares { expiresAt } shareCodes { prefix exchangeCount owner { name } } state } state } } }"),
             request(
                     "{ users(first: 3, filter: {admin: false, nameContains: \"a\"}) { nodes { name name groups { name users "
-                            + "{ nodes { name } } } } } }"));
+                            + "{ nodes { name } } } } } }"),
+            request("{ hub { userCount day: activeUsers(period: DAY) month: activeUsers(period: MONTH) "
+                    + "activeUsersSince(since: \"2026-01-01T00:00:00Z\") } users(first: 5, filter: "
+                    + "{nameStartsWith: \"a\", hasNamedServers: false}) { totalCount nodes { name } } }"));
 
     @Parameter(0)
     String engine;
