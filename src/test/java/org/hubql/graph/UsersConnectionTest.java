@@ -45,6 +45,15 @@ class UsersConnectionTest {
     }
 
     @Test
+    void a_nul_or_backslash_in_a_name_filter_is_text_not_a_wildcard() {
+        assertThat(userNames("(filter: {nameContains: \"\\u0000\"})")).isEmpty();
+        assertThat(userNames("(filter: {nameStartsWith: \"\\u0000\"})")).isEmpty();
+        assertThat(userNames("(filter: {nameContains: \"\\\\\"})")).isEmpty();
+        assertThat(userNames("(filter: {nameStartsWith: \"AL\"})")).containsExactly("alice");
+        assertThat(userNames("(filter: {nameStartsWith: \"l\"})")).isEmpty();
+    }
+
+    @Test
     void admin_filter_treats_null_as_not_admin() {
         assertThat(userNames("(filter: {admin: true})")).containsExactly("admin");
         assertThat(userNames("(filter: {admin: false})")).containsExactly("alice", "bob", "carol", "dave", "müller");
