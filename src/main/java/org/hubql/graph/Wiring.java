@@ -20,6 +20,7 @@ final class Wiring {
     static RuntimeWiring newWiring(PageSize pageSize, HubSchema schema, String engine) {
         QueryFetchers query = new QueryFetchers(pageSize, schema, engine);
         GroupFetchers groups = new GroupFetchers(pageSize);
+        ListFetchers lists = new ListFetchers(pageSize, new HubColumns(schema));
         ScopeDocs scopeDocs = new ScopeDocs();
         return RuntimeWiring.newRuntimeWiring()
                 .directive(AccessRules.SCOPE, scopeDocs)
@@ -35,6 +36,8 @@ final class Wiring {
                         .dataFetcher("users", query.users())
                         .dataFetcher("group", query.group())
                         .dataFetcher("groups", query.groups())
+                        .dataFetcher("spawners", lists.spawners())
+                        .dataFetcher("apiTokens", lists.apiTokens())
                         .dataFetcher("service", query.service())
                         .dataFetcher("services", query.services())
                         .dataFetcher("oauthClients", query.oauthClients())
@@ -45,6 +48,8 @@ final class Wiring {
                 .type(newTypeWiring("Me").dataFetcher("viewer", query.viewer()))
                 .type(newTypeWiring("UserConnection").dataFetcher("totalCount", totalCount()))
                 .type(newTypeWiring("GroupConnection").dataFetcher("totalCount", totalCount()))
+                .type(newTypeWiring("SpawnerConnection").dataFetcher("totalCount", totalCount()))
+                .type(newTypeWiring("ApiTokenConnection").dataFetcher("totalCount", totalCount()))
                 .type(node("User")
                         .dataFetcher("server", UserFetchers.server())
                         .dataFetcher("spawners", UserFetchers.spawners())
