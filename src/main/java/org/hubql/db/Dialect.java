@@ -107,7 +107,11 @@ public enum Dialect {
                 new SqlFragment("EXISTS (SELECT 1 FROM json_each(" + column + ") j WHERE j.value = ?)", List.of(value));
             case POSTGRESQL ->
                 new SqlFragment("CAST(" + column + " AS jsonb) @> jsonb_build_array(CAST(? AS text))", List.of(value));
-            case MYSQL -> new SqlFragment("JSON_CONTAINS(" + column + ", JSON_QUOTE(?))", List.of(value));
+            case MYSQL ->
+                new SqlFragment(
+                        "EXISTS (SELECT 1 FROM JSON_TABLE(" + column
+                                + ", '$[*]' COLUMNS (v VARCHAR(1024) PATH '$')) j WHERE j.v = ?)",
+                        List.of(value));
         };
     }
 
