@@ -1,7 +1,8 @@
 -- Rewrites the 0.8.1 demo hub (attached as old) as JupyterHub 5.5.1 would hold it: users.created, spawners.started
 -- and user_options while running, the default roles, OAuth clients with descriptions plus the hub's own
--- `jupyterhub` client, API tokens with client_id 'jupyterhub' and scopes, OAuth access tokens moved into
--- api_tokens, and every tenth running default server shared with the next user.
+-- `jupyterhub` client, API tokens with client_id 'jupyterhub' and scopes (every fourth expiring 300 days after it
+-- was created), OAuth access tokens moved into api_tokens (expiring 14 days after their last use, as JupyterHub's
+-- default cookie_max_age_days has them), and every tenth running default server shared with the next user.
 INSERT INTO alembic_version (version_num) VALUES ('4621fec11365');
 INSERT INTO servers (id, proto, ip, port, base_url, cookie_name)
   SELECT id, proto, ip, port, base_url, cookie_name FROM old.servers;
@@ -32,12 +33,18 @@ INSERT INTO service_role_map (service_id, role_id, managed_by_auth) SELECT id, 1
 INSERT INTO api_tokens (user_id, service_id, id, hashed, prefix, client_id, session_id, created, expires_at,
                         last_activity, note, scopes)
   SELECT t.user_id, t.service_id, t.id, t.hashed, t.prefix, 'jupyterhub', NULL,
-         COALESCE(u.created, '2026-01-01 00:00:00.000000'), NULL, u.last_activity, 'Requested via api', '["inherit"]'
+         COALESCE(u.created, '2026-01-01 00:00:00.000000'),
+         CASE WHEN t.id % 4 = 0
+              THEN strftime('%Y-%m-%d %H:%M:%f', COALESCE(u.created, '2026-01-01 00:00:00.000000'), '+300 days') || '000'
+         END,
+         u.last_activity, 'Requested via api', '["inherit"]'
   FROM old.api_tokens t LEFT JOIN users u ON u.id = t.user_id;
 INSERT INTO api_tokens (user_id, service_id, id, hashed, prefix, client_id, session_id, created, expires_at,
                         last_activity, note, scopes)
   SELECT o.user_id, NULL, o.id + (SELECT COALESCE(MAX(id), 0) FROM old.api_tokens), o.hashed, o.prefix, o.client_id,
-         NULL, COALESCE(u.last_activity, '2026-01-01 00:00:00.000000'), NULL, u.last_activity, NULL,
+         NULL, COALESCE(u.last_activity, '2026-01-01 00:00:00.000000'),
+         strftime('%Y-%m-%d %H:%M:%f', COALESCE(u.last_activity, '2026-01-01 00:00:00.000000'), '+14 days') || '000',
+         u.last_activity, NULL,
          json_array('access:servers!server=' || u.name || '/')
   FROM old.oauth_access_tokens o LEFT JOIN users u ON u.id = o.user_id;
 INSERT INTO oauth_codes (id, client_id, code, expires_at, redirect_uri, session_id, user_id, scopes)

@@ -128,6 +128,24 @@ public enum Dialect {
                 List.of(JsonText.array(keys)));
     }
 
+    /**
+     * {@code column}, a JSON list of strings as JupyterHub stores it (TEXT), contains {@code value}: parsed as JSON,
+     * so escaped characters compare as what they stand for.
+     */
+    public SqlFragment jsonListContains(String column, String value) {
+        return switch (this) {
+            case SQLITE ->
+                new SqlFragment("EXISTS (SELECT 1 FROM json_each(" + column + ") j WHERE j.value = ?)", List.of(value));
+            case POSTGRESQL ->
+                new SqlFragment("CAST(" + column + " AS jsonb) @> jsonb_build_array(CAST(? AS text))", List.of(value));
+            case MYSQL ->
+                new SqlFragment(
+                        "EXISTS (SELECT 1 FROM JSON_TABLE(" + column
+                                + ", '$[*]' COLUMNS (v VARCHAR(1024) PATH '$')) j WHERE j.v = ?)",
+                        List.of(value));
+        };
+    }
+
     @Nullable
     Instant readDateTime(ResultSet rs, int index) throws SQLException {
         if (this == SQLITE) {

@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /** All SQL on {@code groups} and on which groups a user belongs to. */
 public final class GroupQueries {
+    /** Groups are paged by name, which is unique; the id only completes the keyset. */
+    private static final KeysetOrder ORDER = KeysetOrder.by("g.name", "g.id", false);
+
     private final String select;
     private final String groups;
     private final KeyedQuery<Long, Group> byId;
@@ -49,19 +52,22 @@ public final class GroupQueries {
     }
 
     /**
-     * Up to {@code limit} groups by name, after the group named {@code afterName} if given; only those of
-     * {@code onlyIds} unless it is null.
+     * One page of groups by name ({@link PageWindow}), in the order the page walks; only those of {@code onlyIds}
+     * unless it is null.
      */
-    public List<Group> page(Sql sql, @Nullable Set<Long> onlyIds, @Nullable String afterName, int limit) {
+    public List<Group> page(Sql sql, @Nullable Set<Long> onlyIds, PageWindow window) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         restrict(sql, onlyIds, conditions, params);
-        if (afterName != null) {
-            conditions.add("g.name > ?");
-            params.add(afterName);
+        for (SqlFragment bound : window.bounds(ORDER)) {
+            conditions.add(bound.text());
+            params.addAll(bound.params());
         }
-        params.add(limit);
-        return sql.list(select + where(conditions) + " ORDER BY g.name LIMIT ?", params, GroupQueries::map);
+        params.add(window.limit());
+        return sql.list(
+                select + where(conditions) + " ORDER BY " + ORDER.orderBy(window.walk()) + " LIMIT ?",
+                params,
+                GroupQueries::map);
     }
 
     /** How many groups there are; only those of {@code onlyIds} unless it is null. */

@@ -12,7 +12,9 @@ public record Queries(
         RoleQueries roles,
         ShareQueries shares,
         HubQueries hub,
-        StateQueries states) {
+        StateQueries states,
+        SpawnerPages spawnerPages,
+        TokenPages tokenPages) {
 
     public static Queries forSchema(HubSchema schema) {
         return new Queries(
@@ -26,6 +28,8 @@ public record Queries(
                 new RoleQueries(schema),
                 new ShareQueries(schema),
                 new HubQueries(schema),
-                new StateQueries());
+                new StateQueries(),
+                new SpawnerPages(schema),
+                new TokenPages(schema));
     }
 }

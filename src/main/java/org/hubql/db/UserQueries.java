@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.LongStream;
+import org.hubql.db.sqlite.IdRange;
 import org.hubql.model.User;
-import org.jspecify.annotations.Nullable;
 
 /** All SQL on {@code users}, including group membership pages. Never selects cookie_id, state or auth state. */
 public final class UserQueries {
+    /** A group's members are paged by user id. */
+    private static final KeysetOrder MEMBER_ORDER = KeysetOrder.byId("u.id", false);
+
     private final String columns;
     private final String byIds;
     private final KeyedQuery<Long, User> byId;
@@ -54,32 +57,29 @@ public final class UserQueries {
     }
 
     /**
-     * Up to {@code limit} users matching the selection, after the keyset position if one is given. On SQLite the
-     * {@code active} filter asks the spawner index user by user, instead of a subquery that scans spawners.
+     * The users of one page ({@link PageWindow}), in the order the page walks. On SQLite the {@code active} filter
+     * asks the spawner index user by user, instead of a subquery that scans spawners.
      */
-    public List<User> page(Sql sql, UserSelection selection, @Nullable UserKeyset after, int limit) {
+    public List<User> page(Sql sql, UserSelection selection, PageWindow window) {
         Optional<List<User>> indexed = selection.active() == null
                 ? Optional.empty()
                 : sql.listIndexed(
                         lookup -> lookup.runningUserFunction()
-                                .map(function ->
-                                        pageStatement(sql, selection, RunningUsers.calling(function), after, limit)),
+                                .map(function -> pageStatement(sql, selection, RunningUsers.calling(function), window)),
                         UserQueries::map);
         return indexed.orElseGet(
-                () -> sql.list(pageStatement(sql, selection, RunningUsers.SUBQUERY, after, limit), UserQueries::map));
+                () -> sql.list(pageStatement(sql, selection, RunningUsers.SUBQUERY, window), UserQueries::map));
     }
 
-    private SqlFragment pageStatement(
-            Sql sql, UserSelection selection, RunningUsers running, @Nullable UserKeyset after, int limit) {
+    private SqlFragment pageStatement(Sql sql, UserSelection selection, RunningUsers running, PageWindow window) {
+        KeysetOrder order = selection.sort().order(selection.descending());
         UserWhere where = new UserWhere(sql.dialect(), selection, running);
-        if (after != null) {
-            where.after(after);
-        }
+        where.and(window.bounds(order));
         List<Object> params = new ArrayList<>(where.params());
-        params.add(limit);
+        params.add(window.limit());
         return new SqlFragment(
-                "SELECT " + columns + " FROM users u" + where.text() + " ORDER BY "
-                        + selection.sort().orderBy(selection.descending()) + " LIMIT ?",
+                "SELECT " + columns + " FROM users u" + where.text() + " ORDER BY " + order.orderBy(window.walk())
+                        + " LIMIT ?",
                 params);
     }
 
@@ -103,17 +103,29 @@ public final class UserQueries {
     }
 
     /**
-     * For each group, its first {@code limit} members with an id above {@code afterUserId} (if given), by user id,
+     * For each group, one page of its members ({@link PageWindow}, ordered by user id), in the order the page walks,
      * all groups in one statement. On SQLite the membership index picks each page's user ids, and the statement
      * loads those users by primary key.
      */
-    public Map<Long, List<User>> membersOf(Sql sql, Collection<Long> groupIds, @Nullable Long afterUserId, int limit) {
+    public Map<Long, List<User>> membersOf(Sql sql, Collection<Long> groupIds, PageWindow window) {
         if (groupIds.isEmpty()) {
             return Map.of();
         }
-        return sql.fromIndexes(lookup -> lookup.memberPages(groupIds, afterUserId, limit))
+        return sql.fromIndexes(lookup -> lookup.memberPages(groupIds, idRange(window)))
                 .map(pages -> membersByIds(sql, pages))
-                .orElseGet(() -> scannedMembersOf(sql, groupIds, afterUserId, limit));
+                .orElseGet(() -> scannedMembersOf(sql, groupIds, window));
+    }
+
+    /** The window as a range of user ids, for the membership index. */
+    static IdRange idRange(PageWindow window) {
+        boolean forward = window.walk() == Walk.FORWARD;
+        KeysetPosition after = window.after();
+        KeysetPosition before = window.before();
+        return new IdRange(
+                after == null ? 0 : after.id() + (forward ? 0 : 1),
+                before == null ? Long.MAX_VALUE : before.id() - (forward ? 1 : 0),
+                !forward,
+                window.limit());
     }
 
     /** The users each page names, in its order; a user deleted since the page was picked drops out, an empty page is absent. */
@@ -138,19 +150,14 @@ public final class UserQueries {
         return members;
     }
 
-    private Map<Long, List<User>> scannedMembersOf(
-            Sql sql, Collection<Long> groupIds, @Nullable Long afterUserId, int limit) {
+    private Map<Long, List<User>> scannedMembersOf(Sql sql, Collection<Long> groupIds, PageWindow window) {
         SqlFragment in = sql.dialect().in("m.group_id", groupIds);
         List<Object> params = new ArrayList<>(in.params());
-        String afterCondition = "";
-        if (afterUserId != null) {
-            afterCondition = " AND u.id > ?";
-            params.add(afterUserId);
-        }
-        params.add(limit);
+        String bounds = window.appendBounds(MEMBER_ORDER, true, params);
+        params.add(window.limit());
         String statement = "SELECT * FROM (SELECT m.group_id AS member_group_id, " + columns
-                + ", ROW_NUMBER() OVER (PARTITION BY m.group_id ORDER BY u.id) AS member_rank"
-                + " FROM user_group_map m JOIN users u ON u.id = m.user_id WHERE " + in.text() + afterCondition
+                + ", ROW_NUMBER() OVER (PARTITION BY m.group_id ORDER BY " + MEMBER_ORDER.orderBy(window.walk())
+                + ") AS member_rank FROM user_group_map m JOIN users u ON u.id = m.user_id WHERE " + in.text() + bounds
                 + ") ranked WHERE member_rank <= ? ORDER BY member_group_id, member_rank";
         Map<Long, List<User>> members = new LinkedHashMap<>();
         sql.list(

@@ -7,14 +7,11 @@ public enum UserSort {
     /** Users never active come last, ascending or descending. */
     LAST_ACTIVITY;
 
-    String orderBy(boolean descending) {
-        String direction = descending ? " DESC" : " ASC";
+    KeysetOrder order(boolean descending) {
         return switch (this) {
-            case ID -> "u.id" + direction;
-            case NAME -> "u.name" + direction + ", u.id" + direction;
-            case LAST_ACTIVITY ->
-                "CASE WHEN u.last_activity IS NULL THEN 1 ELSE 0 END, u.last_activity" + direction + ", u.id"
-                        + direction;
+            case ID -> KeysetOrder.byId("u.id", descending);
+            case NAME -> KeysetOrder.by("u.name", "u.id", descending);
+            case LAST_ACTIVITY -> KeysetOrder.byNullable("u.last_activity", "u.id", descending);
         };
     }
 }

@@ -8,11 +8,9 @@ import java.util.Locale;
 final class UserWhere {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
-    private final UserSelection selection;
 
     /** @param running how the {@code active} filter, if the selection has one, tells the running users */
     UserWhere(Dialect dialect, UserSelection selection, RunningUsers running) {
-        this.selection = selection;
         if (selection.nameContains() != null) {
             add(dialect.contains("LOWER(u.name)", lowerCase(selection.nameContains())));
         }
@@ -63,31 +61,11 @@ final class UserWhere {
                 name);
     }
 
-    /** Only rows after the keyset position in the selection's order. */
-    void after(UserKeyset position) {
-        String op = selection.descending() ? "<" : ">";
-        switch (selection.sort()) {
-            case ID -> add("u.id " + op + " ?", position.id());
-            case NAME ->
-                add(
-                        "(u.name " + op + " ? OR (u.name = ? AND u.id " + op + " ?))",
-                        position.sortValue(),
-                        position.sortValue(),
-                        position.id());
-            case LAST_ACTIVITY -> afterLastActivity(position, op);
-        }
-    }
-
-    private void afterLastActivity(UserKeyset position, String op) {
-        if (position.sortValue() == null) {
-            add("(u.last_activity IS NULL AND u.id " + op + " ?)", position.id());
-        } else {
-            add(
-                    "(u.last_activity IS NULL OR u.last_activity " + op + " ? OR (u.last_activity = ? AND u.id " + op
-                            + " ?))",
-                    position.sortValue(),
-                    position.sortValue(),
-                    position.id());
+    /** Only rows within these bounds too (a page's keyset window). */
+    void and(List<SqlFragment> bounds) {
+        for (SqlFragment bound : bounds) {
+            conditions.add(bound.text());
+            params.addAll(bound.params());
         }
     }
 

@@ -8,66 +8,50 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import org.hubql.db.UserKeyset;
-import org.hubql.db.UserSort;
-import org.hubql.model.Group;
-import org.hubql.model.User;
+import org.hubql.db.KeysetPosition;
 
 /**
- * Opaque pagination cursors: base64url JSON arrays that hold the keyset position of a row, tagged with what the
- * cursor belongs to so that a cursor from one list or order is refused by another.
+ * Opaque pagination cursors: base64url JSON arrays {@code [tag, sort value, id]} that hold the keyset position of a
+ * row, tagged with what the cursor belongs to so that a cursor from one list or order is refused by another. A
+ * datetime sort value is ISO-8601 text, so a row's cursor is the same text on every engine.
  */
 final class Cursors {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** What a cursor's sort value is: none (ordered by id alone), text, or an instant. */
+    enum SortValue {
+        NONE,
+        TEXT,
+        INSTANT
+    }
 
     private Cursors() {
         // non-constructable
     }
 
-    static String user(UserSort sort, User user) {
-        ArrayNode array = MAPPER.createArrayNode().add("users:" + sort.name());
-        switch (sort) {
-            case ID -> array.addNull();
-            case NAME -> array.add(user.name());
-            case LAST_ACTIVITY ->
-                array.add(
-                        user.lastActivity() == null ? null : user.lastActivity().toString());
+    static String encode(String tag, KeysetPosition position) {
+        ArrayNode array = MAPPER.createArrayNode().add(tag);
+        Object value = position.sortValue();
+        if (value == null) {
+            array.addNull();
+        } else {
+            array.add(value.toString());
         }
-        return encode(array.add(user.id()));
+        return encode(array.add(position.id()));
     }
 
-    static UserKeyset userKeyset(String cursor, UserSort sort) {
-        JsonNode array = decode(
-                cursor,
-                "users:" + sort.name(),
-                "this cursor belongs to another list or order; use one from the same `orderBy`");
+    static KeysetPosition decode(String cursor, String tag, SortValue kind) {
+        JsonNode array = decode(cursor, tag);
         JsonNode value = array.get(1);
         long id = array.get(2).asLong();
-        return switch (sort) {
-            case ID -> new UserKeyset(null, id);
-            case NAME -> new UserKeyset(value.isTextual() ? value.asText() : null, id);
-            case LAST_ACTIVITY -> new UserKeyset(value.isTextual() ? instant(value.asText()) : null, id);
+        if (!value.isTextual()) {
+            return new KeysetPosition(null, id);
+        }
+        return switch (kind) {
+            case NONE -> new KeysetPosition(null, id);
+            case TEXT -> new KeysetPosition(value.asText(), id);
+            case INSTANT -> new KeysetPosition(instant(value.asText()), id);
         };
-    }
-
-    static String group(Group group) {
-        return encode(MAPPER.createArrayNode().add("groups").add(group.name()).add(group.id()));
-    }
-
-    static String groupAfter(String cursor) {
-        return decode(cursor, "groups", "this cursor does not belong to `groups`")
-                .get(1)
-                .asText();
-    }
-
-    static String member(User user) {
-        return encode(MAPPER.createArrayNode().add("members").addNull().add(user.id()));
-    }
-
-    static long memberAfter(String cursor) {
-        return decode(cursor, "members", "this cursor does not belong to a group's `users`")
-                .get(2)
-                .asLong();
     }
 
     private static String encode(ArrayNode array) {
@@ -76,7 +60,7 @@ final class Cursors {
                 .encodeToString(array.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static JsonNode decode(String cursor, String expectedTag, String mismatch) {
+    private static JsonNode decode(String cursor, String expectedTag) {
         JsonNode array;
         try {
             array = MAPPER.readTree(Base64.getUrlDecoder().decode(cursor));
@@ -91,7 +75,8 @@ final class Cursors {
             throw malformed();
         }
         if (!array.get(0).asText().equals(expectedTag)) {
-            throw new BadInputException(mismatch);
+            throw new BadInputException("this cursor belongs to another list or order; use one from the same list"
+                    + " and the same `orderBy`");
         }
         return array;
     }
@@ -105,7 +90,7 @@ final class Cursors {
     }
 
     private static BadInputException malformed() {
-        return new BadInputException(
-                "malformed cursor; pass the `endCursor` or an edge's `cursor` exactly as returned");
+        return new BadInputException("malformed cursor; pass a `startCursor`, an `endCursor` or an edge's `cursor`"
+                + " exactly as returned");
     }
 }

@@ -1,15 +1,20 @@
 package org.hubql.graph;
 
-/** How many rows a connection returns when {@code first} is absent, and the most it may ask for. */
+/** How many rows a connection returns when neither {@code first} nor {@code last} is given, and the most either may ask for. */
 public record PageSize(int defaultSize, int maxSize) {
 
     int resolve(Integer first) {
-        if (first == null) {
+        return resolve("first", first);
+    }
+
+    /** The size an argument ({@code first} or {@code last}) asks for, checked; the default when absent. */
+    int resolve(String argument, Integer requested) {
+        if (requested == null) {
             return defaultSize;
         }
-        if (first < 0 || first > maxSize) {
-            throw new BadInputException("`first` must be between 0 and " + maxSize + "; got " + first);
+        if (requested < 0 || requested > maxSize) {
+            throw new BadInputException("`" + argument + "` must be between 0 and " + maxSize + "; got " + requested);
         }
-        return first;
+        return requested;
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The cost of a query: an estimate of how many objects it can return. A field costs one plus its children; a page
- * multiplies by its {@code first} (the default page size when absent), {@code nodes(ids)} by the number of ids,
+ * multiplies by its {@code first} or {@code last} (the default page size when both are absent), {@code nodes(ids)} by the number of ids,
  * and a plain list (a user's spawners, tokens, groups…) by {@value #LIST_ESTIMATE}.
  */
 final class QueryCost implements FieldComplexityCalculator {
@@ -26,9 +26,12 @@ final class QueryCost implements FieldComplexityCalculator {
     }
 
     private int multiplier(FieldComplexityEnvironment env) {
-        Object first = env.getArguments().get("first");
         if (env.getFieldDefinition().getArgument("first") != null) {
-            return first instanceof Integer size ? Math.max(0, size) : pageSize.defaultSize();
+            Object size = env.getArguments().get("first");
+            if (size == null) {
+                size = env.getArguments().get("last");
+            }
+            return size instanceof Integer requested ? Math.max(0, requested) : pageSize.defaultSize();
         }
         if (env.getArguments().get("ids") instanceof List<?> ids) {
             return ids.size();

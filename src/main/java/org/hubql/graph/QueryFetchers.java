@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.hubql.db.HubSchema;
-import org.hubql.db.UserKeyset;
+import org.hubql.db.PageWindow;
 import org.hubql.db.UserSelection;
 import org.hubql.loaders.Loaders;
 import org.hubql.model.Group;
@@ -53,24 +53,23 @@ final class QueryFetchers {
 
     DataFetcher<?> users() {
         return env -> {
-            int size = pageSize.resolve(env.getArgument("first"));
+            PageArguments arguments = PageArguments.of(env, pageSize);
             RequestContext context = RequestContext.of(env);
             UserSelection selection = listable(
                     context.access().grants().reach("list:users"),
                     UserArguments.selection(env.getArgument("filter"), env.getArgument("orderBy"), schema));
-            String after = env.getArgument("after");
-            UserKeyset position = after == null ? null : Cursors.userKeyset(after, selection.sort());
+            Keyset<User> keyset = Keysets.users(selection.sort());
+            PageWindow window = arguments.window(keyset);
             if (selection.onlyIds() != null && selection.onlyIds().isEmpty()) {
                 return Connection.<User>empty();
             }
-            List<User> rows = size == 0
-                    ? List.of()
-                    : context.queries().users().page(context.sql(), selection, position, size + 1);
+            List<User> rows =
+                    window.size() == 0 ? List.of() : context.queries().users().page(context.sql(), selection, window);
             prime(RequestContext.loader(env, Loaders.USER_BY_ID), rows);
             return Connection.of(
                     rows,
-                    size,
-                    user -> Cursors.user(selection.sort(), user),
+                    window,
+                    keyset,
                     () -> CompletableFuture.completedFuture(
                             context.queries().users().count(context.sql(), selection)));
         };
@@ -82,9 +81,7 @@ final class QueryFetchers {
 
     DataFetcher<?> groups() {
         return env -> {
-            int size = pageSize.resolve(env.getArgument("first"));
-            String after = env.getArgument("after");
-            String afterName = after == null ? null : Cursors.groupAfter(after);
+            PageWindow window = PageArguments.of(env, pageSize).window(Keysets.GROUPS);
             RequestContext context = RequestContext.of(env);
             Reach listable = context.access().grants().reach("list:groups");
             Set<Long> only = listable instanceof Reach.Named named
@@ -94,11 +91,11 @@ final class QueryFetchers {
                 return Connection.<Group>empty();
             }
             List<Group> rows =
-                    size == 0 ? List.of() : context.queries().groups().page(context.sql(), only, afterName, size + 1);
+                    window.size() == 0 ? List.of() : context.queries().groups().page(context.sql(), only, window);
             return Connection.of(
                     rows,
-                    size,
-                    Cursors::group,
+                    window,
+                    Keysets.GROUPS,
                     () -> CompletableFuture.completedFuture(
                             context.queries().groups().count(context.sql(), only)));
         };

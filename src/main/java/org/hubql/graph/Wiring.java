@@ -21,6 +21,7 @@ final class Wiring {
     static RuntimeWiring newWiring(PageSize pageSize, HubSchema schema, String engine, Clock clock) {
         QueryFetchers query = new QueryFetchers(pageSize, schema, engine, clock);
         GroupFetchers groups = new GroupFetchers(pageSize);
+        ListFetchers lists = new ListFetchers(pageSize, new HubColumns(schema));
         ScopeDocs scopeDocs = new ScopeDocs();
         return RuntimeWiring.newRuntimeWiring()
                 .directive(AccessRules.SCOPE, scopeDocs)
@@ -36,6 +37,8 @@ final class Wiring {
                         .dataFetcher("users", query.users())
                         .dataFetcher("group", query.group())
                         .dataFetcher("groups", query.groups())
+                        .dataFetcher("spawners", lists.spawners())
+                        .dataFetcher("apiTokens", lists.apiTokens())
                         .dataFetcher("service", query.service())
                         .dataFetcher("services", query.services())
                         .dataFetcher("oauthClients", query.oauthClients())
@@ -49,6 +52,8 @@ final class Wiring {
                         .dataFetcher("activeUsersSince", HubFetchers.activeUsersSince()))
                 .type(newTypeWiring("UserConnection").dataFetcher("totalCount", totalCount()))
                 .type(newTypeWiring("GroupConnection").dataFetcher("totalCount", totalCount()))
+                .type(newTypeWiring("SpawnerConnection").dataFetcher("totalCount", totalCount()))
+                .type(newTypeWiring("ApiTokenConnection").dataFetcher("totalCount", totalCount()))
                 .type(node("User")
                         .dataFetcher("server", UserFetchers.server())
                         .dataFetcher("spawners", UserFetchers.spawners())

@@ -1,7 +1,6 @@
 package org.hubql.loaders;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.function.Supplier;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.dataloader.MappedBatchLoader;
+import org.hubql.db.PageWindow;
 import org.hubql.db.Queries;
 import org.hubql.db.Sql;
 import org.hubql.model.ApiToken;
@@ -138,19 +138,17 @@ public final class Loaders {
         return registry;
     }
 
-    /** Pages that ask for the same window ({@code after}, {@code limit}) share one statement. */
+    /** Pages that ask for the same window (cursors, direction, size) share one statement. */
     private static Map<MembersKey, List<User>> membersByGroup(Queries queries, Sql sql, Set<MembersKey> keys) {
         Map<MembersKey, List<User>> pages = new HashMap<>();
-        Map<List<Object>, List<MembersKey>> byWindow = new HashMap<>();
+        Map<PageWindow, List<MembersKey>> byWindow = new HashMap<>();
         for (MembersKey key : keys) {
-            byWindow.computeIfAbsent(Arrays.asList(key.afterUserId(), key.limit()), w -> new ArrayList<>())
-                    .add(key);
+            byWindow.computeIfAbsent(key.window(), w -> new ArrayList<>()).add(key);
         }
         for (List<MembersKey> sameWindow : byWindow.values()) {
             MembersKey first = sameWindow.get(0);
             List<Long> groupIds = sameWindow.stream().map(MembersKey::groupId).toList();
-            Map<Long, List<User>> members =
-                    queries.users().membersOf(sql, groupIds, first.afterUserId(), first.limit());
+            Map<Long, List<User>> members = queries.users().membersOf(sql, groupIds, first.window());
             sameWindow.forEach(key -> pages.put(key, members.getOrDefault(key.groupId(), List.of())));
         }
         return pages;

@@ -59,6 +59,8 @@ final class Baseline implements AutoCloseable {
     private final PreparedStatement tokensOfUsers;
     private final PreparedStatement groupPage;
     private final PreparedStatement membersOfGroups;
+    private final PreparedStatement idleServers;
+    private final PreparedStatement expiringTokens;
     private int statements;
 
     Baseline(Path hub) throws SQLException {
@@ -87,6 +89,11 @@ final class Baseline implements AutoCloseable {
                 + " ROW_NUMBER() OVER (PARTITION BY m.group_id ORDER BY u.id) AS member_rank FROM user_group_map m"
                 + " JOIN users u ON u.id = m.user_id WHERE m.group_id" + IDS + ") WHERE member_rank <= ?"
                 + " ORDER BY group_id, member_rank");
+        idleServers = connection.prepareStatement("SELECT s.name, s.last_activity, u.name FROM spawners s"
+                + " JOIN users u ON u.id = s.user_id JOIN servers v ON v.id = s.server_id"
+                + " WHERE s.last_activity < ? ORDER BY s.id LIMIT 100");
+        expiringTokens = connection.prepareStatement("SELECT t.prefix, t.expires_at, u.name FROM api_tokens t"
+                + " LEFT JOIN users u ON u.id = t.user_id WHERE t.expires_at < ? ORDER BY t.id LIMIT 100");
     }
 
     /** Statements run since the last call. */
@@ -108,11 +115,65 @@ final class Baseline implements AutoCloseable {
                 case WIDE -> wide(gen);
                 case GROUP_MEMBERS -> groupMembers(gen);
                 case NODE -> node((String) variables.get("id"), gen);
+                case IDLE_SERVERS -> idleServers((String) variables.get("before"), gen);
+                case EXPIRING_TOKENS -> expiringTokens((String) variables.get("before"), gen);
             }
             gen.writeEndObject();
             gen.writeEndObject();
         }
         return out.toByteArray();
+    }
+
+    private void idleServers(String before, JsonGenerator gen) throws SQLException, IOException {
+        idleServers.setString(1, sqliteText(before));
+        statements++;
+        gen.writeObjectFieldStart("spawners");
+        gen.writeArrayFieldStart("nodes");
+        try (ResultSet rs = idleServers.executeQuery()) {
+            while (rs.next()) {
+                gen.writeStartObject();
+                String name = rs.getString(1);
+                gen.writeStringField("name", name == null ? "" : name);
+                writeDateTime(gen, "lastActivity", rs.getString(2));
+                gen.writeObjectFieldStart("user");
+                gen.writeStringField("name", rs.getString(3));
+                gen.writeEndObject();
+                gen.writeEndObject();
+            }
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    private void expiringTokens(String before, JsonGenerator gen) throws SQLException, IOException {
+        expiringTokens.setString(1, sqliteText(before));
+        statements++;
+        gen.writeObjectFieldStart("apiTokens");
+        gen.writeArrayFieldStart("nodes");
+        try (ResultSet rs = expiringTokens.executeQuery()) {
+            while (rs.next()) {
+                gen.writeStartObject();
+                gen.writeStringField("prefix", rs.getString(1));
+                writeDateTime(gen, "expiresAt", rs.getString(2));
+                String owner = rs.getString(3);
+                if (owner == null) {
+                    gen.writeNullField("user");
+                } else {
+                    gen.writeObjectFieldStart("user");
+                    gen.writeStringField("name", owner);
+                    gen.writeEndObject();
+                }
+                gen.writeEndObject();
+            }
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    /** An ISO-8601 instant as SQLAlchemy's SQLite text, which compares with the stored datetimes as text. */
+    private static String sqliteText(String instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+                .format(LocalDateTime.ofInstant(java.time.Instant.parse(instant), ZoneOffset.UTC));
     }
 
     private void userByName(String name, JsonGenerator gen) throws SQLException, IOException {

@@ -30,7 +30,8 @@ class BaselineParityTest {
 
     @BeforeAll
     static void openHub() throws Exception {
-        Path hub = DemoHub.write(directory.resolve("hub.sqlite"), 200, 11).file();
+        Path hub =
+                DemoHub.write(directory.resolve("hub.sqlite"), 200, 11, "5.5.1").file();
         hubql = new HubqlRunner(hub);
         baseline = new Baseline(hub);
         probe = InProcessBench.probe(hub);

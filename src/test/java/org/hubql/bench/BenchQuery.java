@@ -1,6 +1,7 @@
 package org.hubql.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,11 @@ enum BenchQuery {
     WIDE("{ users(first: 1000) { nodes { id name admin lastActivity server { url } "
             + "spawners { name active lastActivity server { url } } groups { name } apiTokens { prefix } } } }"),
     GROUP_MEMBERS("{ groups { nodes { name users(first: 50) { nodes { name } } } } }"),
-    NODE("query($id: ID!) { node(id: $id) { id ... on User { name admin lastActivity } } }");
+    NODE("query($id: ID!) { node(id: $id) { id ... on User { name admin lastActivity } } }"),
+    IDLE_SERVERS("query($before: DateTime!) { spawners(first: 100, filter: {active: true, lastActivityBefore: $before})"
+            + " { nodes { name lastActivity user { name } } } }"),
+    EXPIRING_TOKENS("query($before: DateTime!) { apiTokens(first: 100, filter: {expiresBefore: $before})"
+            + " { nodes { prefix expiresAt user { name } } } }");
 
     static final List<BenchQuery> ALL = List.of(values());
 
@@ -37,6 +42,8 @@ enum BenchQuery {
             case WIDE -> "wide nested (1000 users)";
             case GROUP_MEMBERS -> "groups { users(first: 50) }";
             case NODE -> "node(id)";
+            case IDLE_SERVERS -> "idle servers page";
+            case EXPIRING_TOKENS -> "expiring tokens page";
         };
     }
 
@@ -45,6 +52,8 @@ enum BenchQuery {
         return switch (this) {
             case USER_BY_NAME -> Map.of("name", probe.userName());
             case NODE -> Map.of("id", userNodeId(probe.userId()));
+            case IDLE_SERVERS -> Map.of("before", probe.idleBefore().toString());
+            case EXPIRING_TOKENS -> Map.of("before", probe.expiringBefore().toString());
             default -> Map.of();
         };
     }
@@ -53,6 +62,9 @@ enum BenchQuery {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("User:" + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** An existing user of the hub under test, half-way through it by id. */
-    record Probe(long userId, String userName) {}
+    /**
+     * An existing user of the hub under test, half-way through it by id; three days before the last server activity
+     * (servers idle since match); half-way between the first and last token expiry.
+     */
+    record Probe(long userId, String userName, Instant idleBefore, Instant expiringBefore) {}
 }

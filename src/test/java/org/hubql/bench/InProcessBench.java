@@ -10,6 +10,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -217,11 +221,32 @@ public final class InProcessBench {
 
     static BenchQuery.Probe probe(Path hub) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub.toAbsolutePath());
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT id, name FROM users ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM users)")) {
-            rs.next();
-            return new BenchQuery.Probe(rs.getLong(1), rs.getString(2));
+                Statement statement = connection.createStatement()) {
+            long userId;
+            String userName;
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT id, name FROM users ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM users)")) {
+                rs.next();
+                userId = rs.getLong(1);
+                userName = rs.getString(2);
+            }
+            Instant idleBefore = instant(statement, "SELECT MAX(last_activity) FROM spawners")
+                    .minus(Duration.ofDays(3));
+            Instant firstExpiry = instant(statement, "SELECT MIN(expires_at) FROM api_tokens");
+            Instant lastExpiry = instant(statement, "SELECT MAX(expires_at) FROM api_tokens");
+            Instant expiringBefore =
+                    firstExpiry.plus(Duration.between(firstExpiry, lastExpiry).dividedBy(2));
+            return new BenchQuery.Probe(userId, userName, idleBefore, expiringBefore);
+        }
+    }
+
+    /** A SQLite datetime the statement selects, as an instant (the epoch when null: a hub without such rows). */
+    private static Instant instant(Statement statement, String sql) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            String text = rs.next() ? rs.getString(1) : null;
+            return text == null
+                    ? Instant.EPOCH
+                    : LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
         }
     }
 }

@@ -53,9 +53,9 @@ class NameFilterTest {
         assertThat(database.queries().users().count(sql, selection))
                 .isEqualTo(database.queries()
                         .users()
-                        .page(sql, selection, null, 100)
+                        .page(sql, selection, PageWindow.first(100))
                         .size());
-        return database.queries().users().page(sql, selection, null, 100).stream()
+        return database.queries().users().page(sql, selection, PageWindow.first(100)).stream()
                 .map(User::name)
                 .toList();
     }

@@ -34,8 +34,10 @@ class UserQueriesTest {
             UserQueries users = database.queries().users();
             SqlTrace trace = new SqlTrace(true);
             Sql sql = database.newSql(trace, 0);
-            assertThat(users.page(sql, ACTIVE, null, 101)).extracting("name").containsExactly("alice", "müller");
-            assertThat(users.page(sql, ACTIVE, new UserKeyset(null, 2), 101))
+            assertThat(users.page(sql, ACTIVE, PageWindow.first(100)))
+                    .extracting("name")
+                    .containsExactly("alice", "müller");
+            assertThat(users.page(sql, ACTIVE, new PageWindow(new KeysetPosition(null, 3), null, Walk.FORWARD, 100)))
                     .extracting("name")
                     .containsExactly("müller");
 
@@ -81,7 +83,7 @@ class UserQueriesTest {
                     "INSERT INTO servers (id, proto, ip, port, base_url, cookie_name) VALUES (4, 'http', '127.0.0.1', 47004, '/user/bob/', 'c')",
                     "INSERT INTO spawners (id, user_id, server_id, name) VALUES (6, 3, 4, '')");
             SqlTrace trace = new SqlTrace(true);
-            List<User> page = database.queries().users().page(database.newSql(trace, 0), ACTIVE, null, 101);
+            List<User> page = database.queries().users().page(database.newSql(trace, 0), ACTIVE, PageWindow.first(100));
             assertThat(page).hasSize(3);
             assertThat(trace.upkeep()).isEmpty();
             assertThat(trace.statements().get(0).sql()).contains(RUNNING_SUBQUERY);
@@ -129,7 +131,7 @@ class UserQueriesTest {
         SqlTrace trace = new SqlTrace(true);
         int users = database.queries()
                 .users()
-                .page(database.newSql(trace, 0), ACTIVE, null, 101)
+                .page(database.newSql(trace, 0), ACTIVE, PageWindow.first(100))
                 .size();
         return new Run(users, trace.count(), trace.upkeep().size());
     }

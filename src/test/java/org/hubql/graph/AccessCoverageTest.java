@@ -32,21 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccessCoverageTest {
     /** The classes whose accessors serve the fields of types that are not model records. */
-    private static final Map<String, Class<?>> SOURCES = Map.of(
-            "Hub",
-            HubView.class,
-            "Me",
-            Me.class,
-            "UserConnection",
-            Connection.class,
-            "GroupConnection",
-            Connection.class,
-            "UserEdge",
-            Connection.Edge.class,
-            "GroupEdge",
-            Connection.Edge.class,
-            "PageInfo",
-            Connection.PageInfo.class);
+    private static final Map<String, Class<?>> SOURCES = Map.ofEntries(
+            Map.entry("Hub", HubView.class),
+            Map.entry("Me", Me.class),
+            Map.entry("UserConnection", Connection.class),
+            Map.entry("GroupConnection", Connection.class),
+            Map.entry("SpawnerConnection", Connection.class),
+            Map.entry("ApiTokenConnection", Connection.class),
+            Map.entry("UserEdge", Connection.Edge.class),
+            Map.entry("GroupEdge", Connection.Edge.class),
+            Map.entry("SpawnerEdge", Connection.Edge.class),
+            Map.entry("ApiTokenEdge", Connection.Edge.class),
+            Map.entry("PageInfo", Connection.PageInfo.class));
 
     @TempDir
     static Path directory;

@@ -48,6 +48,33 @@ class StatementCountTest {
         assertThat(large.sql).isEqualTo(small.sql);
     }
 
+    private static final String LISTS = "{ spawners(first: 100, filter: {active: true}) { totalCount "
+            + "nodes { name user { name } server { url } } } apiTokens(last: 100, filter: {ownerKind: USER}) "
+            + "{ totalCount nodes { prefix user { name } } } serviceTokens: apiTokens(last: 100, filter: "
+            + "{ownerKind: SERVICE}) { nodes { service { name } } } }";
+    private static final String BACKWARD = "{ users(last: 100, orderBy: {field: LAST_ACTIVITY}) "
+            + "{ totalCount nodes { name spawners { name } } pageInfo { hasPreviousPage startCursor } } }";
+
+    @Test
+    void server_and_token_pages_run_the_same_statements_for_10_and_1000_users() throws Exception {
+        Trace small = trace(10, LISTS);
+        Trace large = trace(1000, LISTS);
+        assertThat(large.rows).isGreaterThan(small.rows * 5);
+        assertThat(large.statements)
+                .as("a page and a count per list, then users, servers and services by id")
+                .isEqualTo(small.statements)
+                .isBetween(6, 9);
+        assertThat(large.sql).isEqualTo(small.sql);
+    }
+
+    @Test
+    void a_backward_user_page_runs_the_same_statements_for_10_and_1000_users() throws Exception {
+        Trace small = trace(10, BACKWARD);
+        Trace large = trace(1000, BACKWARD);
+        assertThat(large.statements).isEqualTo(small.statements).isBetween(3, 4);
+        assertThat(large.sql).isEqualTo(small.sql);
+    }
+
     @Test
     void group_member_pages_are_loaded_for_all_groups_at_once() throws Exception {
         Trace small = trace(10, GROUPS);

@@ -96,6 +96,15 @@ public final class GatewayExtension implements Gateway, BeforeEachCallback {
         return current.gateway();
     }
 
+    /** A plain JDBC connection to the served hub (a SQLite file or a server database), for tests that read it directly. */
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        running();
+        DatabaseLocation location = current.opened().location();
+        return location.file() != null
+                ? java.sql.DriverManager.getConnection("jdbc:sqlite:" + location.file())
+                : java.sql.DriverManager.getConnection(location.jdbcUrl());
+    }
+
     /** The served hub's SQLite file, for tests that read it directly. */
     public Path file() {
         running();

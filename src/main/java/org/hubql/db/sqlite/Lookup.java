@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The questions hubql answers from in-memory indexes rather than by scanning a hub table that has no index on the
@@ -28,11 +27,10 @@ public interface Lookup {
     }
 
     /**
-     * Each group's first {@code limit} member ids above {@code afterUserId} (if given), ascending, counting only
-     * members whose user row exists; every group asked about has an entry, possibly empty.
+     * Each group's member ids within {@code range}, in its direction, counting only members whose user row exists;
+     * every group asked about has an entry, possibly empty.
      */
-    default Optional<Map<Long, long[]>> memberPages(Collection<Long> groupIds, @Nullable Long afterUserId, int limit)
-            throws SQLException {
+    default Optional<Map<Long, long[]>> memberPages(Collection<Long> groupIds, IdRange range) throws SQLException {
         return Optional.empty();
     }
 

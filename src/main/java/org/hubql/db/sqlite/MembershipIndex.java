@@ -50,26 +50,28 @@ final class MembershipIndex {
     }
 
     /** Each group's page ({@link #members}), for groups given in any order; a group with no member has an empty page. */
-    Map<Long, long[]> pages(Collection<Long> groupIds, @Nullable Long afterUserId, int limit) {
+    Map<Long, long[]> pages(Collection<Long> groupIds, IdRange range) {
         Map<Long, long[]> pages = new LinkedHashMap<>();
         for (long group :
                 groupIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray()) {
-            pages.put(group, members(group, afterUserId, limit));
+            pages.put(group, members(group, range));
         }
         return pages;
     }
 
-    /** The ids of the group's first {@code limit} members above {@code afterUserId} (if given), ascending. */
-    long[] members(long groupId, @Nullable Long afterUserId, int limit) {
-        if (!PackedIds.fitsHigh(groupId) || limit <= 0 || (afterUserId != null && afterUserId >= PackedIds.LOW_32)) {
+    /** The ids of the group's members within {@code range}, in its direction. */
+    long[] members(long groupId, IdRange range) {
+        long lowest = Math.max(0, range.lowest());
+        long highest = Math.min(PackedIds.LOW_32, range.highest());
+        if (!PackedIds.fitsHigh(groupId) || range.limit() <= 0 || lowest > highest) {
             return NONE;
         }
-        long from = groupId << 32 | (afterUserId == null || afterUserId < 0 ? 0 : afterUserId + 1);
-        int start = PackedIds.firstAtLeast(members, from);
-        int end = Math.min(PackedIds.rangeEnd(members, groupId), start + limit);
-        long[] ids = new long[Math.max(0, end - start)];
-        for (int i = start; i < end; i++) {
-            ids[i - start] = members[i] & PackedIds.LOW_32;
+        int start = PackedIds.firstAtLeast(members, groupId << 32 | lowest);
+        int end = PackedIds.firstAbove(members, groupId << 32 | highest);
+        int count = Math.max(0, Math.min(end - start, range.limit()));
+        long[] ids = new long[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = members[range.descending() ? end - 1 - i : start + i] & PackedIds.LOW_32;
         }
         return ids;
     }

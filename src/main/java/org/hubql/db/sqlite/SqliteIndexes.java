@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
-import org.jspecify.annotations.Nullable;
 import org.sqlite.Function;
 
 /**
@@ -97,9 +96,8 @@ final class SqliteIndexes implements HubIndexes {
         }
 
         @Override
-        public Optional<Map<Long, long[]>> memberPages(Collection<Long> groupIds, @Nullable Long afterUserId, int limit)
-                throws SQLException {
-            return fresh(IndexKind.MEMBERSHIPS).map(index -> index.pages(groupIds, afterUserId, limit));
+        public Optional<Map<Long, long[]>> memberPages(Collection<Long> groupIds, IdRange range) throws SQLException {
+            return fresh(IndexKind.MEMBERSHIPS).map(index -> index.pages(groupIds, range));
         }
 
         @Override

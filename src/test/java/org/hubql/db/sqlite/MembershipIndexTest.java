@@ -21,17 +21,17 @@ class MembershipIndexTest {
     void a_page_takes_the_first_members_above_the_cursor_in_id_order() throws Exception {
         MembershipIndex index = MembershipIndex.read("8589934597,4294967299,4294967297,8589934593,4294967301", 0);
 
-        assertThat(index.members(1, null, 10)).containsExactly(1L, 3L, 5L);
-        assertThat(index.members(1, null, 2)).containsExactly(1L, 3L);
-        assertThat(index.members(1, 1L, 10)).containsExactly(3L, 5L);
-        assertThat(index.members(1, 2L, 1)).containsExactly(3L);
-        assertThat(index.members(1, 5L, 10)).isEmpty();
-        assertThat(index.members(2, -7L, 10)).containsExactly(1L, 5L);
-        assertThat(index.members(1, null, 0)).isEmpty();
-        assertThat(index.members(0, null, 10)).isEmpty();
-        assertThat(index.members(3, null, 10)).isEmpty();
-        assertThat(index.members(-1, null, 10)).isEmpty();
-        assertThat(index.members(Long.MAX_VALUE, null, 10)).isEmpty();
+        assertThat(index.members(1, IdRange.after(null, 10))).containsExactly(1L, 3L, 5L);
+        assertThat(index.members(1, IdRange.after(null, 2))).containsExactly(1L, 3L);
+        assertThat(index.members(1, IdRange.after(1L, 10))).containsExactly(3L, 5L);
+        assertThat(index.members(1, IdRange.after(2L, 1))).containsExactly(3L);
+        assertThat(index.members(1, IdRange.after(5L, 10))).isEmpty();
+        assertThat(index.members(2, IdRange.after(-7L, 10))).containsExactly(1L, 5L);
+        assertThat(index.members(1, IdRange.after(null, 0))).isEmpty();
+        assertThat(index.members(0, IdRange.after(null, 10))).isEmpty();
+        assertThat(index.members(3, IdRange.after(null, 10))).isEmpty();
+        assertThat(index.members(-1, IdRange.after(null, 10))).isEmpty();
+        assertThat(index.members(Long.MAX_VALUE, IdRange.after(null, 10))).isEmpty();
         assertThat(index.count(1)).isEqualTo(3);
         assertThat(index.count(3)).isZero();
     }
@@ -50,14 +50,18 @@ class MembershipIndexTest {
             MembershipIndex index = read(statement);
 
             assertThat(index.size()).isEqualTo(7);
-            assertThat(index.members(1, null, 10)).as("user 9 does not exist").containsExactly(0L, 2L, 3L);
-            assertThat(index.members(1, 0L, 1)).containsExactly(2L);
+            assertThat(index.members(1, IdRange.after(null, 10)))
+                    .as("user 9 does not exist")
+                    .containsExactly(0L, 2L, 3L);
+            assertThat(index.members(1, IdRange.after(0L, 1))).containsExactly(2L);
             assertThat(index.count(1)).isEqualTo(4);
-            assertThat(index.members(4, null, 10)).isEmpty();
+            assertThat(index.members(4, IdRange.after(null, 10))).isEmpty();
             assertThat(index.count(4)).isEqualTo(1);
-            assertThat(index.members(0, null, 10)).containsExactly(2L);
-            assertThat(index.members(Integer.MAX_VALUE, null, 10)).containsExactly(4_294_967_295L);
-            assertThat(index.members(Integer.MAX_VALUE, 4_294_967_295L, 10)).isEmpty();
+            assertThat(index.members(0, IdRange.after(null, 10))).containsExactly(2L);
+            assertThat(index.members(Integer.MAX_VALUE, IdRange.after(null, 10)))
+                    .containsExactly(4_294_967_295L);
+            assertThat(index.members(Integer.MAX_VALUE, IdRange.after(4_294_967_295L, 10)))
+                    .isEmpty();
 
             statement.executeUpdate("INSERT INTO user_group_map (user_id, group_id) VALUES (3, 2147483648)");
             assertThatThrownBy(() -> read(statement))
@@ -83,7 +87,7 @@ class MembershipIndexTest {
 
         assertThat(index.size()).isEqualTo(100_000);
         assertThat(index.count(3)).isEqualTo(14_286);
-        assertThat(index.members(3, 99_980L, 10)).containsExactly(99_984L, 99_991L, 99_998L);
+        assertThat(index.members(3, IdRange.after(99_980L, 10))).containsExactly(99_984L, 99_991L, 99_998L);
     }
 
     private static MembershipIndex read(Statement statement) throws SQLException {

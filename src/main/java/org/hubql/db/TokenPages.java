@@ -1,0 +1,111 @@
+package org.hubql.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hubql.model.ApiToken;
+
+/**
+ * {@code Query.apiTokens}: pages and counts of API tokens across owners, filtered, ordered and restricted to whose
+ * tokens the viewer may read, all in SQL. Never selects {@code hashed}.
+ */
+public final class TokenPages {
+    private final String select;
+
+    public TokenPages(HubSchema schema) {
+        this.select = "SELECT "
+                + schema.select(
+                        "t",
+                        "api_tokens",
+                        "id",
+                        "prefix",
+                        "user_id",
+                        "service_id",
+                        "created",
+                        "last_activity",
+                        "expires_at",
+                        "note",
+                        "scopes",
+                        "client_id")
+                + " FROM api_tokens t";
+    }
+
+    /** A page of tokens, in the walk's order. */
+    public List<ApiToken> page(Sql sql, TokenSelection selection, PageWindow window) {
+        KeysetOrder order = selection.sort().order(selection.descending());
+        Where where = where(sql, selection).addAll(window.bounds(order));
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(window.limit());
+        return sql.list(
+                select + where.text() + " ORDER BY " + order.orderBy(window.walk()) + " LIMIT ?",
+                params,
+                TokenQueries::map);
+    }
+
+    public int count(Sql sql, TokenSelection selection) {
+        Where where = where(sql, selection);
+        Integer total = sql.single(
+                "SELECT COUNT(*) AS total FROM api_tokens t" + where.text(),
+                where.params(),
+                row -> row.intOrNull("total"));
+        return total == null ? 0 : total;
+    }
+
+    private Where where(Sql sql, TokenSelection selection) {
+        Where where = new Where();
+        if (selection.ownerKind() != null) {
+            where.add(
+                    selection.ownerKind() == TokenSelection.OwnerKind.USER
+                            ? "t.user_id IS NOT NULL"
+                            : "t.service_id IS NOT NULL");
+        }
+        if (selection.user() != null) {
+            where.add("t.user_id IN (SELECT o.id FROM users o WHERE o.name = ?)", selection.user());
+        }
+        if (selection.service() != null) {
+            where.add("t.service_id IN (SELECT o.id FROM services o WHERE o.name = ?)", selection.service());
+        }
+        if (selection.clientId() != null) {
+            where.add("t.client_id = ?", selection.clientId());
+        }
+        if (selection.expired() != null) {
+            where.add(
+                    selection.expired()
+                            ? "(t.expires_at IS NOT NULL AND t.expires_at < ?)"
+                            : "(t.expires_at IS NULL OR t.expires_at >= ?)",
+                    selection.now());
+        }
+        if (selection.expires() != null) {
+            where.add(selection.expires() ? "t.expires_at IS NOT NULL" : "t.expires_at IS NULL");
+        }
+        where.addIf("t.expires_at < ?", selection.expiresBefore());
+        if (selection.neverUsed() != null) {
+            where.add(selection.neverUsed() ? "t.last_activity IS NULL" : "t.last_activity IS NOT NULL");
+        }
+        where.addIf("t.last_activity < ?", selection.lastActivityBefore());
+        where.addIf("t.created < ?", selection.createdBefore());
+        where.addIf("t.created > ?", selection.createdAfter());
+        if (selection.scope() != null) {
+            where.add(sql.dialect().jsonListContains("t.scopes", selection.scope()));
+        }
+        if (selection.noteContains() != null) {
+            where.contains("t.note", selection.noteContains());
+        }
+        restrict(sql, where, selection.readable());
+        return where;
+    }
+
+    /** Only the tokens of the reached users and services. */
+    private static void restrict(Sql sql, Where where, Visible visible) {
+        if (!(visible instanceof Visible.Only only)) {
+            return;
+        }
+        List<SqlFragment> alternatives = new ArrayList<>();
+        if (!only.users().isEmpty()) {
+            alternatives.add(sql.dialect().in("t.user_id", only.users()));
+        }
+        if (!only.services().isEmpty()) {
+            alternatives.add(sql.dialect().in("t.service_id", only.services()));
+        }
+        where.anyOf(alternatives);
+    }
+}
