@@ -30,11 +30,12 @@ import org.hubql.model.Spawner;
 import org.hubql.model.User;
 
 /**
- * The batch loaders of one request. Each relation of the graph is one statement per batch, whatever the number of
- * keys, so the statements a query runs depend on its shape, not on the row count: a {@code SELECT … WHERE key IN (…)}
- * ({@code KeyedQuery}), or on SQLite, for the relations whose key column the hub's tables do not index (a user's
- * spawners and API tokens, a group's members), a {@code SELECT … WHERE id IN (…)} by primary key with ids from an
- * in-memory index, and member counts from that index with no statement at all ({@code org.hubql.db.sqlite}).
+ * The batch loaders of one request. Each relation of the graph is at most one statement per batch, whatever the
+ * number of keys, so the statements a query runs depend on its shape, not on the row count: a
+ * {@code SELECT … WHERE key IN (…)} ({@code KeyedQuery}), or on SQLite, for the relations whose key column the
+ * hub's tables do not index (a user's spawners and API tokens, a group's members), a
+ * {@code SELECT … WHERE id IN (…)} by primary key with ids from an in-memory index, and member counts from that
+ * index with no statement at all ({@code org.hubql.db.sqlite}).
  * A key with no row loads as null, or as an empty list for one-to-many loaders.
  *
  * <p>Batches run on the thread that dispatches them: one request's statements run one after the other (SQLite
