@@ -28,11 +28,11 @@ final class Authorization extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(
             DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-        DataFetchingEnvironment environment = parameters.getEnvironment();
-        Access access = RequestContext.of(environment).access();
+        Access access = RequestContext.of(parameters.getExecutionContext()).access();
         if (!access.restricted()) {
-            return fetcher;
+            return fetcher; // without building the field's environment, which trivial fetchers never need
         }
+        DataFetchingEnvironment environment = parameters.getEnvironment();
         GraphQLObjectType parent = (GraphQLObjectType) environment.getParentType();
         GraphQLFieldDefinition field = environment.getFieldDefinition();
         if (field.getName().startsWith("__") || parent.getName().startsWith("__")) {
@@ -40,6 +40,9 @@ final class Authorization extends SimplePerformantInstrumentation {
         }
         Rule rule = access.rules().field(field);
         boolean atRoot = access.rules().isQuery(parent);
+        if (rule instanceof Rule.Public && !atRoot) {
+            return fetcher; // allowed to all, and only root fields filter what they return
+        }
         return env -> {
             if (!access.allows(rule, env.getSource(), atRoot)) {
                 return denied(env, rule);

@@ -1,5 +1,6 @@
 package org.hubql.graph;
 
+import graphql.execution.ExecutionContext;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.hubql.db.Queries;
@@ -12,6 +13,10 @@ record RequestContext(Queries queries, Sql sql, Access access) {
 
     static RequestContext of(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(RequestContext.class);
+    }
+
+    static RequestContext of(ExecutionContext execution) {
+        return execution.getGraphQLContext().get(RequestContext.class);
     }
 
     Viewer viewer() {

@@ -1,10 +1,9 @@
 package org.hubql.loaders;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A per-request registry that creates each DataLoader the first time a fetcher asks for it. A request uses two or
@@ -12,18 +11,15 @@ import org.dataloader.DataLoaderRegistry;
  * and the engine's dispatch now walks only the loaders in use.
  */
 final class LazyLoaderRegistry extends DataLoaderRegistry {
-    private final Map<String, Supplier<DataLoader<?, ?>>> factories = new HashMap<>();
+    private final Function<String, @Nullable DataLoader<?, ?>> create;
 
-    /** Registers how to create a loader; call before the request executes. */
-    void lazily(String name, Supplier<DataLoader<?, ?>> factory) {
-        factories.put(name, factory);
+    /** {@code create} makes the loader of a name, or answers null for a name no relation has. */
+    LazyLoaderRegistry(Function<String, @Nullable DataLoader<?, ?>> create) {
+        this.create = create;
     }
 
     @Override
     public <K, V> DataLoader<K, V> getDataLoader(String key) {
-        return computeIfAbsent(key, name -> {
-            Supplier<DataLoader<?, ?>> factory = factories.get(name);
-            return factory == null ? null : factory.get();
-        });
+        return computeIfAbsent(key, create::apply);
     }
 }

@@ -9,12 +9,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.dataloader.MappedBatchLoader;
+import org.hubql.db.GroupQueries;
+import org.hubql.db.OAuthQueries;
 import org.hubql.db.PageWindow;
 import org.hubql.db.Queries;
+import org.hubql.db.RoleQueries;
+import org.hubql.db.ServerQueries;
+import org.hubql.db.ServiceQueries;
+import org.hubql.db.ShareQueries;
+import org.hubql.db.SpawnerQueries;
 import org.hubql.db.Sql;
+import org.hubql.db.StateQueries;
+import org.hubql.db.TokenQueries;
+import org.hubql.db.UserQueries;
 import org.hubql.model.ApiToken;
 import org.hubql.model.Group;
 import org.hubql.model.OAuthAccessToken;
@@ -30,11 +41,12 @@ import org.hubql.model.Spawner;
 import org.hubql.model.User;
 
 /**
- * The batch loaders of one request. Each relation of the graph is one statement per batch, whatever the number of
- * keys, so the statements a query runs depend on its shape, not on the row count: a {@code SELECT … WHERE key IN (…)}
- * ({@code KeyedQuery}), or on SQLite, for the relations whose key column the hub's tables do not index (a user's
- * spawners and API tokens, a group's members), a {@code SELECT … WHERE id IN (…)} by primary key with ids from an
- * in-memory index, and member counts from that index with no statement at all ({@code org.hubql.db.sqlite}).
+ * The batch loaders of one request. Each relation of the graph is at most one statement per batch, whatever the
+ * number of keys, so the statements a query runs depend on its shape, not on the row count: a
+ * {@code SELECT … WHERE key IN (…)} ({@code KeyedQuery}), or on SQLite, for the relations whose key column the
+ * hub's tables do not index (a user's spawners and API tokens, a group's members), a
+ * {@code SELECT … WHERE id IN (…)} by primary key with ids from an in-memory index, and member counts from that
+ * index with no statement at all ({@code org.hubql.db.sqlite}).
  * A key with no row loads as null, or as an empty list for one-to-many loaders.
  *
  * <p>Batches run on the thread that dispatches them: one request's statements run one after the other (SQLite
@@ -88,54 +100,74 @@ public final class Loaders {
     public static final LoaderKey<Long, RawJson> USER_STATE_BY_ID = new LoaderKey<>("userStateById");
     public static final LoaderKey<Long, RawJson> SPAWNER_STATE_BY_ID = new LoaderKey<>("spawnerStateById");
 
+    /** How each relation's loader is made, by loader name: built once, so a request allocates only what it uses. */
+    private static final Map<String, Relation> RELATIONS = relations();
+
     private Loaders() {
         // non-constructable
     }
 
     /** Fresh loaders for one request: their caches must never outlive it. */
     public static DataLoaderRegistry newRegistry(Queries queries, Sql sql) {
-        LazyLoaderRegistry registry = new LazyLoaderRegistry();
-        one(registry, USER_BY_ID, keys -> queries.users().byIds(sql, keys));
-        one(registry, USER_BY_NAME, keys -> queries.users().byNames(sql, keys));
-        many(registry, MEMBERS_BY_GROUP, keys -> membersByGroup(queries, sql, keys));
-        one(registry, MEMBER_COUNT_BY_GROUP, keys -> queries.users().memberCounts(sql, keys));
-        one(registry, SPAWNER_BY_ID, keys -> queries.spawners().byIds(sql, keys));
-        one(registry, SPAWNER_BY_SERVER_ID, keys -> queries.spawners().byServerIds(sql, keys));
-        many(registry, SPAWNERS_BY_USER_ID, keys -> queries.spawners().byUserIds(sql, keys));
-        one(registry, SERVER_BY_ID, keys -> queries.servers().byIds(sql, keys));
-        one(registry, SERVICE_BY_ID, keys -> queries.services().byIds(sql, keys));
-        one(registry, SERVICE_BY_NAME, keys -> queries.services().byNames(sql, keys));
-        one(registry, SERVICE_BY_SERVER_ID, keys -> queries.services().byServerIds(sql, keys));
-        one(registry, GROUP_BY_ID, keys -> queries.groups().byIds(sql, keys));
-        one(registry, GROUP_BY_NAME, keys -> queries.groups().byNames(sql, keys));
-        many(registry, GROUPS_BY_USER_ID, keys -> queries.groups().byMemberIds(sql, keys));
-        one(registry, API_TOKEN_BY_ID, keys -> queries.tokens().byIds(sql, keys));
-        many(registry, API_TOKENS_BY_USER_ID, keys -> queries.tokens().byUserIds(sql, keys));
-        many(registry, API_TOKENS_BY_SERVICE_ID, keys -> queries.tokens().byServiceIds(sql, keys));
-        one(registry, OAUTH_CLIENT_BY_ID, keys -> queries.oauth().clientsByIds(sql, keys));
-        one(registry, OAUTH_CLIENT_BY_IDENTIFIER, keys -> queries.oauth().clientsByIdentifiers(sql, keys));
-        one(registry, OAUTH_TOKEN_BY_ID, keys -> queries.oauth().tokensByIds(sql, keys));
-        many(registry, OAUTH_TOKENS_BY_USER_ID, keys -> queries.oauth().tokensByUserIds(sql, keys));
-        many(registry, OAUTH_TOKENS_BY_CLIENT_ID, keys -> queries.oauth().tokensByClientIds(sql, keys));
-        one(registry, OAUTH_CODE_BY_ID, keys -> queries.oauth().codesByIds(sql, keys));
-        many(registry, OAUTH_CODES_BY_USER_ID, keys -> queries.oauth().codesByUserIds(sql, keys));
-        one(registry, ROLE_BY_ID, keys -> queries.roles().byIds(sql, keys));
-        many(registry, ROLES_BY_USER_ID, keys -> queries.roles().byUserIds(sql, keys));
-        many(registry, ROLES_BY_GROUP_ID, keys -> queries.roles().byGroupIds(sql, keys));
-        many(registry, ROLES_BY_SERVICE_ID, keys -> queries.roles().byServiceIds(sql, keys));
-        many(registry, USERS_BY_ROLE_ID, keys -> queries.roles().usersOf(sql, keys));
-        many(registry, GROUPS_BY_ROLE_ID, keys -> queries.roles().groupsOf(sql, keys));
-        many(registry, SERVICES_BY_ROLE_ID, keys -> queries.roles().servicesOf(sql, keys));
-        one(registry, SHARE_BY_ID, keys -> queries.shares().byIds(sql, keys));
-        many(registry, SHARES_BY_OWNER_ID, keys -> queries.shares().byOwnerIds(sql, keys));
-        many(registry, SHARES_BY_USER_ID, keys -> queries.shares().byUserIds(sql, keys));
-        many(registry, SHARES_BY_GROUP_ID, keys -> queries.shares().byGroupIds(sql, keys));
-        many(registry, SHARES_BY_SPAWNER_ID, keys -> queries.shares().bySpawnerIds(sql, keys));
-        one(registry, SHARE_CODE_BY_ID, keys -> queries.shares().codesByIds(sql, keys));
-        many(registry, SHARE_CODES_BY_SPAWNER_ID, keys -> queries.shares().codesBySpawnerIds(sql, keys));
-        one(registry, USER_STATE_BY_ID, keys -> queries.states().userStates(sql, keys));
-        one(registry, SPAWNER_STATE_BY_ID, keys -> queries.states().spawnerStates(sql, keys));
-        return registry;
+        return new LazyLoaderRegistry(name -> {
+            Relation relation = RELATIONS.get(name);
+            return relation == null ? null : relation.loader(queries, sql);
+        });
+    }
+
+    /** A relation's loader for one request. */
+    private interface Relation {
+        DataLoader<?, ?> loader(Queries queries, Sql sql);
+    }
+
+    /** A relation's batch: the rows of a set of keys, read from one table's queries with a request's statements. */
+    private interface Batch<T, K, V> {
+        Map<K, V> load(T table, Sql sql, Set<K> keys);
+    }
+
+    private static Map<String, Relation> relations() {
+        Map<String, Relation> relations = new HashMap<>();
+        one(relations, USER_BY_ID, Queries::users, UserQueries::byIds);
+        one(relations, USER_BY_NAME, Queries::users, UserQueries::byNames);
+        many(relations, MEMBERS_BY_GROUP, Function.identity(), Loaders::membersByGroup);
+        one(relations, MEMBER_COUNT_BY_GROUP, Queries::users, UserQueries::memberCounts);
+        one(relations, SPAWNER_BY_ID, Queries::spawners, SpawnerQueries::byIds);
+        one(relations, SPAWNER_BY_SERVER_ID, Queries::spawners, SpawnerQueries::byServerIds);
+        many(relations, SPAWNERS_BY_USER_ID, Queries::spawners, SpawnerQueries::byUserIds);
+        one(relations, SERVER_BY_ID, Queries::servers, ServerQueries::byIds);
+        one(relations, SERVICE_BY_ID, Queries::services, ServiceQueries::byIds);
+        one(relations, SERVICE_BY_NAME, Queries::services, ServiceQueries::byNames);
+        one(relations, SERVICE_BY_SERVER_ID, Queries::services, ServiceQueries::byServerIds);
+        one(relations, GROUP_BY_ID, Queries::groups, GroupQueries::byIds);
+        one(relations, GROUP_BY_NAME, Queries::groups, GroupQueries::byNames);
+        many(relations, GROUPS_BY_USER_ID, Queries::groups, GroupQueries::byMemberIds);
+        one(relations, API_TOKEN_BY_ID, Queries::tokens, TokenQueries::byIds);
+        many(relations, API_TOKENS_BY_USER_ID, Queries::tokens, TokenQueries::byUserIds);
+        many(relations, API_TOKENS_BY_SERVICE_ID, Queries::tokens, TokenQueries::byServiceIds);
+        one(relations, OAUTH_CLIENT_BY_ID, Queries::oauth, OAuthQueries::clientsByIds);
+        one(relations, OAUTH_CLIENT_BY_IDENTIFIER, Queries::oauth, OAuthQueries::clientsByIdentifiers);
+        one(relations, OAUTH_TOKEN_BY_ID, Queries::oauth, OAuthQueries::tokensByIds);
+        many(relations, OAUTH_TOKENS_BY_USER_ID, Queries::oauth, OAuthQueries::tokensByUserIds);
+        many(relations, OAUTH_TOKENS_BY_CLIENT_ID, Queries::oauth, OAuthQueries::tokensByClientIds);
+        one(relations, OAUTH_CODE_BY_ID, Queries::oauth, OAuthQueries::codesByIds);
+        many(relations, OAUTH_CODES_BY_USER_ID, Queries::oauth, OAuthQueries::codesByUserIds);
+        one(relations, ROLE_BY_ID, Queries::roles, RoleQueries::byIds);
+        many(relations, ROLES_BY_USER_ID, Queries::roles, RoleQueries::byUserIds);
+        many(relations, ROLES_BY_GROUP_ID, Queries::roles, RoleQueries::byGroupIds);
+        many(relations, ROLES_BY_SERVICE_ID, Queries::roles, RoleQueries::byServiceIds);
+        many(relations, USERS_BY_ROLE_ID, Queries::roles, RoleQueries::usersOf);
+        many(relations, GROUPS_BY_ROLE_ID, Queries::roles, RoleQueries::groupsOf);
+        many(relations, SERVICES_BY_ROLE_ID, Queries::roles, RoleQueries::servicesOf);
+        one(relations, SHARE_BY_ID, Queries::shares, ShareQueries::byIds);
+        many(relations, SHARES_BY_OWNER_ID, Queries::shares, ShareQueries::byOwnerIds);
+        many(relations, SHARES_BY_USER_ID, Queries::shares, ShareQueries::byUserIds);
+        many(relations, SHARES_BY_GROUP_ID, Queries::shares, ShareQueries::byGroupIds);
+        many(relations, SHARES_BY_SPAWNER_ID, Queries::shares, ShareQueries::bySpawnerIds);
+        one(relations, SHARE_CODE_BY_ID, Queries::shares, ShareQueries::codesByIds);
+        many(relations, SHARE_CODES_BY_SPAWNER_ID, Queries::shares, ShareQueries::codesBySpawnerIds);
+        one(relations, USER_STATE_BY_ID, Queries::states, StateQueries::userStates);
+        one(relations, SPAWNER_STATE_BY_ID, Queries::states, StateQueries::spawnerStates);
+        return Map.copyOf(relations);
     }
 
     /** Pages that ask for the same window (cursors, direction, size) share one statement. */
@@ -154,16 +186,26 @@ public final class Loaders {
         return pages;
     }
 
-    private static <K, V> void one(
-            LazyLoaderRegistry registry, LoaderKey<K, V> key, Function<Set<K>, Map<K, V>> batch) {
-        MappedBatchLoader<K, V> loader = keys -> completed(() -> batch.apply(keys));
-        registry.lazily(key.name(), () -> DataLoaderFactory.newMappedDataLoader(loader));
+    private static <T, K, V> void one(
+            Map<String, Relation> relations, LoaderKey<K, V> key, Function<Queries, T> table, Batch<T, K, V> batch) {
+        relations.put(key.name(), (queries, sql) -> {
+            T rows = table.apply(queries);
+            MappedBatchLoader<K, V> loader = keys -> completed(() -> batch.load(rows, sql, keys));
+            return DataLoaderFactory.newMappedDataLoader(loader);
+        });
     }
 
-    private static <K, V> void many(
-            LazyLoaderRegistry registry, LoaderKey<K, List<V>> key, Function<Set<K>, Map<K, List<V>>> batch) {
-        MappedBatchLoader<K, List<V>> loader = keys -> completed(() -> withEmptyLists(keys, batch.apply(keys)));
-        registry.lazily(key.name(), () -> DataLoaderFactory.newMappedDataLoader(loader));
+    private static <T, K, V> void many(
+            Map<String, Relation> relations,
+            LoaderKey<K, List<V>> key,
+            Function<Queries, T> table,
+            Batch<T, K, List<V>> batch) {
+        relations.put(key.name(), (queries, sql) -> {
+            T rows = table.apply(queries);
+            MappedBatchLoader<K, List<V>> loader =
+                    keys -> completed(() -> withEmptyLists(keys, batch.load(rows, sql, keys)));
+            return DataLoaderFactory.newMappedDataLoader(loader);
+        });
     }
 
     private static <K, V> Map<K, List<V>> withEmptyLists(Set<K> keys, Map<K, List<V>> found) {

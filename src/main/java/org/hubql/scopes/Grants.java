@@ -9,11 +9,12 @@ import java.util.Set;
 
 /**
  * What one token may read: its expanded scopes, each resolved to the row ids its filters name, so that checking an
- * object is a lookup. Immutable, and cached with the verified token.
+ * object is a lookup. Immutable (but for one memo), and cached with the verified token.
  */
 public final class Grants {
     private final ExpandedScopes scopes;
     private final Map<String, Reach> reach;
+    private volatile Covered covered = new Covered(List.of(), true);
 
     private Grants(ExpandedScopes scopes, Map<String, Reach> reach) {
         this.scopes = scopes;
@@ -92,8 +93,20 @@ public final class Grants {
 
     /** Whether every one of these scopes is held unfiltered: nothing they guard is hidden from this token. */
     public boolean coversAll(Collection<String> bases) {
-        return bases.stream().allMatch(base -> reach(base) instanceof Reach.Everything);
+        Covered last = covered;
+        if (last.bases() == bases) {
+            return last.all();
+        }
+        boolean all = bases.stream().allMatch(base -> reach(base) instanceof Reach.Everything);
+        covered = new Covered(bases, all);
+        return all;
     }
+
+    /**
+     * The last answer of {@link #coversAll}, by the identity of its argument: every request asks it about the
+     * schema's one set of declared scopes, and grants are cached with their token, so it is computed once a token.
+     */
+    private record Covered(Collection<String> bases, boolean all) {}
 
     @Override
     public String toString() {

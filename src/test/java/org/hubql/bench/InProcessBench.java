@@ -89,24 +89,14 @@ public final class InProcessBench {
         baseline.takeStatements();
         long[] alone = alone(query, variables, hubql, measureSeconds / 2);
         Interleaved.Series ourTimes = pair.first();
-        Interleaved.Series theirTimes = pair.second();
         ObjectNode result = MAPPER.createObjectNode();
         result.put("query", query.name());
         result.put("label", query.label());
         result.put("iterations", ourTimes.runs());
-        result.put("hubqlMedianUs", ourTimes.medianUs());
-        result.put("hubqlP99Us", ourTimes.p99Us());
-        result.put("baselineMedianUs", theirTimes.medianUs());
-        result.put("baselineP99Us", theirTimes.p99Us());
-        result.put("ratio", pair.ratio());
+        put(result, "hubql", "baseline", pair);
         result.put("hubqlAloneMedianUs", Interleaved.percentile(alone, 0.50) / 1e3);
         result.put("hubqlAloneP99Us", Interleaved.percentile(alone, 0.99) / 1e3);
         result.put("aloneIterations", alone.length);
-        result.put("hubqlCpuMedianUs", ourTimes.cpuMedianUs());
-        result.put("baselineCpuMedianUs", theirTimes.cpuMedianUs());
-        result.put("cpuRatio", pair.cpuRatio());
-        result.put("hubqlAllocKb", ourTimes.allocatedKbPerRun());
-        result.put("baselineAllocKb", theirTimes.allocatedKbPerRun());
         result.put("statements", statements);
         result.put("statementsMax", maxStatements[0]);
         result.put("baselineStatements", baselineStatements);
@@ -161,16 +151,7 @@ public final class InProcessBench {
         Interleaved.Series admin = pair.second();
         ObjectNode result = MAPPER.createObjectNode();
         result.put("iterations", restricted.runs());
-        result.put("restrictedMedianUs", restricted.medianUs());
-        result.put("restrictedP99Us", restricted.p99Us());
-        result.put("adminMedianUs", admin.medianUs());
-        result.put("adminP99Us", admin.p99Us());
-        result.put("ratio", pair.ratio());
-        result.put("restrictedCpuMedianUs", restricted.cpuMedianUs());
-        result.put("adminCpuMedianUs", admin.cpuMedianUs());
-        result.put("cpuRatio", pair.cpuRatio());
-        result.put("restrictedAllocKb", restricted.allocatedKbPerRun());
-        result.put("adminAllocKb", admin.allocatedKbPerRun());
+        put(result, "restricted", "admin", pair);
         result.put("restrictedStatements", restrictedStatements);
         result.put("adminStatements", adminStatements);
         result.put("identicalJson", true);
@@ -190,6 +171,21 @@ public final class InProcessBench {
                 adminStatements,
                 restricted.runs());
         return result;
+    }
+
+    /** An interleaved pair as {@code <first>MedianUs}, {@code <first>P99Us}, … for each side, and its ratios. */
+    private static void put(ObjectNode result, String first, String second, Interleaved.Pair pair) {
+        put(result, first, pair.first());
+        put(result, second, pair.second());
+        result.put("ratio", pair.ratio());
+        result.put("cpuRatio", pair.cpuRatio());
+    }
+
+    private static void put(ObjectNode result, String side, Interleaved.Series series) {
+        result.put(side + "MedianUs", series.medianUs());
+        result.put(side + "P99Us", series.p99Us());
+        result.put(side + "CpuMedianUs", series.cpuMedianUs());
+        result.put(side + "AllocKb", series.allocatedKbPerRun());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hubql.testkit.Gateway;
 import org.hubql.testkit.GatewayExtension;
 import org.hubql.testkit.HubUnderTest;
 import org.hubql.testkit.RunningGateway;
@@ -252,14 +253,9 @@ class HubQueryTest {
         JsonNode data = gateway.data(
                 "{ user(name: \"alice\") { id spawners { id server { id } } groups { id } apiTokens { id } "
                         + "oauthTokens { id client { id } } oauthCodes { id } } services { id } }");
-        List<String> ids = new ArrayList<>();
-        data.findValues("id").forEach(id -> ids.add(id.asText()));
+        List<String> ids = Gateway.ids(data);
         assertThat(ids).hasSize(hub.isFive() ? 14 : 13);
-        JsonNode nodes = gateway.data("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", Map.of("ids", ids))
-                .get("nodes");
-        List<String> resolved = new ArrayList<>();
-        nodes.forEach(node -> resolved.add(node.get("id").asText()));
-        assertThat(resolved).isEqualTo(ids);
+        assertThat(gateway.nodeIds(ids)).isEqualTo(ids);
     }
 
     @Test

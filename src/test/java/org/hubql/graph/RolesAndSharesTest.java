@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hubql.graph.HubQueryTest.names;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hubql.testkit.Gateway;
 import org.hubql.testkit.GatewayExtension;
 import org.hubql.testkit.HubUnderTest;
 import org.hubql.testkit.RunningGateway;
@@ -102,14 +102,9 @@ class RolesAndSharesTest {
     void role_share_and_share_code_ids_resolve_back_to_their_objects() {
         JsonNode data = gateway.data(
                 "{ roles { id } user(name: \"alice\") { shares { id } spawner(name: \"\") { shareCodes { id } } } }");
-        List<String> ids = new ArrayList<>();
-        data.findValues("id").forEach(id -> ids.add(id.asText()));
+        List<String> ids = Gateway.ids(data);
         assertThat(ids).hasSize(hub.isFive() ? 8 : 0);
-        JsonNode nodes = gateway.data("query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }", Map.of("ids", ids))
-                .get("nodes");
-        List<String> resolved = new ArrayList<>();
-        nodes.forEach(node -> resolved.add(node.get("id").asText()));
-        assertThat(resolved).isEqualTo(ids);
+        assertThat(gateway.nodeIds(ids)).isEqualTo(ids);
     }
 
     @Test

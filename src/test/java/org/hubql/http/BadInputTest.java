@@ -27,7 +27,11 @@ class BadInputTest {
     }
 
     private static HttpResponse<String> postQuery(String query) {
-        return gateway.post(RunningGateway.json(Map.of("query", query)), "application/json");
+        return postJson(Map.of("query", query));
+    }
+
+    private static HttpResponse<String> postJson(Map<String, Object> body) {
+        return gateway.post(RunningGateway.json(body), "application/json");
     }
 
     /** A clean refusal: a 4xx with a JSON error and a code, or a 200 whose errors carry a code. */
@@ -93,25 +97,19 @@ class BadInputTest {
     void graphql_level_mistakes_are_graphql_errors() {
         assertThat(code(postQuery("{ hub { engine "))).isEqualTo("GRAPHQL_PARSE_FAILED");
         assertThat(code(postQuery("{ nope }"))).isEqualTo("GRAPHQL_VALIDATION_FAILED");
-        assertThat(code(gateway.post(
-                        RunningGateway.json(Map.of("query", "query A { hub { engine } }", "operationName", "B")),
-                        "application/json")))
+        assertThat(code(postJson(Map.of("query", "query A { hub { engine } }", "operationName", "B"))))
                 .isNotBlank();
-        assertThat(code(gateway.post(
-                        RunningGateway.json(Map.of(
-                                "query",
-                                "query($n: String!) { user(name: $n) { name } }",
-                                "variables",
-                                Map.of("n", Map.of("x", 1)))),
-                        "application/json")))
+        assertThat(code(postJson(Map.of(
+                        "query",
+                        "query($n: String!) { user(name: $n) { name } }",
+                        "variables",
+                        Map.of("n", Map.of("x", 1))))))
                 .isNotBlank();
-        assertThat(code(gateway.post(
-                        RunningGateway.json(Map.of(
-                                "query",
-                                "query($n: Int) { users(first: $n) { totalCount } }",
-                                "variables",
-                                Map.of("n", "ten"))),
-                        "application/json")))
+        assertThat(code(postJson(Map.of(
+                        "query",
+                        "query($n: Int) { users(first: $n) { totalCount } }",
+                        "variables",
+                        Map.of("n", "ten")))))
                 .isNotBlank();
         assertThat(code(postQuery("{ users(first: 2147483648) { totalCount } }")))
                 .isNotBlank();

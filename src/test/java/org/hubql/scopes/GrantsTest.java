@@ -96,6 +96,19 @@ class GrantsTest {
     }
 
     @Test
+    void covers_all_answers_each_set_it_is_asked_about_again_and_in_turn() {
+        Grants grants = grants("read:hub", "read:services!service=culler");
+        List<String> held = List.of("read:hub");
+        List<String> filtered = List.of("read:hub", "read:services");
+        for (int round = 0; round < 2; round++) {
+            assertThat(grants.coversAll(held)).isTrue();
+            assertThat(grants.coversAll(held)).isTrue();
+            assertThat(grants.coversAll(filtered)).isFalse();
+            assertThat(grants.coversAll(List.of())).isTrue();
+        }
+    }
+
+    @Test
     void names_with_no_row_cover_nothing() {
         Grants grants = grants("read:users!user=nobody", "read:users!group=nogroup");
         assertThat(grants.allows("read:users", new Subject.OfUser(1))).isFalse();

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** A small HTTP client of a running gateway, for tests: {@link RunningGateway}, or the one {@link GatewayExtension} serves. */
@@ -50,6 +52,22 @@ public interface Gateway {
 
     default JsonNode data(String query) {
         return data(query, Map.of());
+    }
+
+    /** Every {@code id} in {@code data}, in document order. */
+    static List<String> ids(JsonNode data) {
+        List<String> ids = new ArrayList<>();
+        data.findValues("id").forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    /** The ids of what {@code nodes(ids:)} answers for {@code ids}, in order; an id that resolves gives itself. */
+    default List<String> nodeIds(List<String> ids) {
+        JsonNode nodes = data("query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }", Map.of("ids", ids))
+                .get("nodes");
+        List<String> resolved = new ArrayList<>();
+        nodes.forEach(node -> resolved.add(node.get("id").asText()));
+        return resolved;
     }
 
     default HttpResponse<String> post(String body, String contentType) {

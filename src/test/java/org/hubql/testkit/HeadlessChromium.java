@@ -37,8 +37,11 @@ public final class HeadlessChromium implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    /** A new browser whose profile lives in {@code profile} (a new, empty directory). */
-    public static HeadlessChromium start(Path profile) {
+    /**
+     * A new browser whose profile lives in {@code profile} (a new, empty directory), started with {@code arguments}
+     * besides its own.
+     */
+    public static HeadlessChromium start(Path profile, String... arguments) {
         // Selenium Manager would try to download a driver otherwise
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
@@ -54,6 +57,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--disable-quic",
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(arguments);
         return new HeadlessChromium(new ChromeDriver(options));
     }
 

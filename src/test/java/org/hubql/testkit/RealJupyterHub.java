@@ -115,8 +115,13 @@ public final class RealJupyterHub implements AutoCloseable {
     }
 
     private static boolean answers(URI uri) {
+        return answers(CLIENT, uri);
+    }
+
+    /** Whether {@code uri} answers 200 within two seconds, through {@code client}; no answer is false. */
+    public static boolean answers(HttpClient client, URI uri) {
         try {
-            return CLIENT.send(
+            return client.send(
                                     HttpRequest.newBuilder(uri)
                                             .timeout(Duration.ofSeconds(2))
                                             .build(),

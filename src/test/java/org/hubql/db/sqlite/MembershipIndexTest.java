@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,7 @@ class MembershipIndexTest {
 
     @Test
     void reads_the_packed_text_sqlite_builds_for_it_keeping_members_without_a_user_for_counts_only() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("map.sqlite"));
+        try (Connection connection = BuildStatement.scratch(directory);
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate("CREATE TABLE users (id INTEGER PRIMARY KEY)");
             statement.executeUpdate(
@@ -91,9 +89,6 @@ class MembershipIndexTest {
     }
 
     private static MembershipIndex read(Statement statement) throws SQLException {
-        try (ResultSet row = statement.executeQuery(MembershipIndex.SELECT)) {
-            row.next();
-            return MembershipIndex.read(row.getString("packed"), row.getLong("beyond"));
-        }
+        return BuildStatement.read(statement, MembershipIndex.SELECT, MembershipIndex::read);
     }
 }

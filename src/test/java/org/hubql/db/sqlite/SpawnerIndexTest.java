@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -78,7 +76,7 @@ class SpawnerIndexTest {
 
     @Test
     void reads_the_packed_text_sqlite_builds_for_it() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("index.sqlite"));
+        try (Connection connection = BuildStatement.scratch(directory);
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate("CREATE TABLE servers (id INTEGER PRIMARY KEY)");
             statement.executeUpdate(
@@ -111,9 +109,6 @@ class SpawnerIndexTest {
     }
 
     private static SpawnerIndex read(Statement statement) throws SQLException {
-        try (ResultSet row = statement.executeQuery(SpawnerIndex.SELECT)) {
-            row.next();
-            return SpawnerIndex.read(row.getString("packed"), row.getLong("beyond"));
-        }
+        return BuildStatement.read(statement, SpawnerIndex.SELECT, SpawnerIndex::read);
     }
 }
