@@ -39,19 +39,39 @@ public final class HubqlCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new HubqlCommand(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == ServeCommand.class
-                        ? type.cast(new ServeCommand(environment))
-                        : CommandLine.defaultFactory().create(type);
+                if (type == ServeCommand.class) {
+                    return type.cast(new ServeCommand(environment));
+                }
+                return CommandLine.defaultFactory().create(type);
             }
         });
-        commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+        commandLine.setDefaultValueProvider(new OptionDefaults(new EnvironmentDefaults(environment)));
         CommandLine.Model.CommandSpec serve =
                 commandLine.getSubcommands().get("serve").getCommandSpec();
         serve.usageMessage().footer(EnvironmentDefaults.footer(serve));
+        commandLine.setParameterExceptionHandler(HubqlCommand::usageError);
         commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
             cmd.getErr().println("hubql: " + error.getMessage());
             return EXIT_FAILURE;
         });
         return commandLine;
+    }
+
+    /**
+     * A usage error in one line on standard error, with picocli's guesses for a mistyped option or command, and
+     * exit code 2; {@code --help} shows the rest.
+     */
+    private static int usageError(CommandLine.ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        StringBuilder line = new StringBuilder("hubql: ").append(error.getMessage());
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
+            line.append("; did you mean ")
+                    .append(String.join(" or ", unmatched.getSuggestions()))
+                    .append('?');
+        }
+        line.append(" (see ").append(command.getCommandSpec().qualifiedName()).append(" --help)");
+        command.getErr().println(line);
+        return EXIT_USAGE;
     }
 }
