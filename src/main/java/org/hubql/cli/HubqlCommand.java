@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A read-only GraphQL gateway over a JupyterHub database.",
-        subcommands = {ServeCommand.class, DemoDbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, QueryCommand.class, DemoDbCommand.class, CommandLine.HelpCommand.class})
 public final class HubqlCommand implements Runnable {
     /** Returned by {@link #run(String...)} when a server was started and the process must stay up. */
     public static final int KEEP_RUNNING = -1;
@@ -24,7 +24,7 @@ public final class HubqlCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve or demo-db");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: serve, query or demo-db");
     }
 
     public static int run(String... args) {
@@ -41,6 +41,9 @@ public final class HubqlCommand implements Runnable {
             public <K> K create(Class<K> type) throws Exception {
                 if (type == ServeCommand.class) {
                     return type.cast(new ServeCommand(environment));
+                }
+                if (type == QueryCommand.class) {
+                    return type.cast(new QueryCommand(environment));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
