@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hubql.App;
 import org.hubql.ServeOptions;
@@ -46,20 +47,16 @@ final class ServeCommand implements Callable<Integer> {
         this.environment = Map.copyOf(environment);
     }
 
-    @Option(
-            names = "--db",
-            paramLabel = "PATH|URL",
-            description = "The hub database, opened read-only: a jupyterhub.sqlite "
-                    + "path, a JDBC URL (jdbc:postgresql://…, jdbc:mariadb://…, jdbc:mysql://…) or the SQLAlchemy URL of "
-                    + "jupyterhub_config.py (postgresql://user@host/db, mysql+pymysql://…).")
-    String database;
+    @CommandLine.Mixin
+    DatabaseOptions database = new DatabaseOptions();
 
     @Option(
-            names = "--db-password-file",
+            names = ConfigFile.OPTION,
             paramLabel = "FILE",
-            description = "Read the database password from the first "
-                    + "line of FILE (else from the environment variable HUBQL_DB_PASSWORD, else from the URL).")
-    Path passwordFile;
+            description = "Read option values from a .properties file: one name=value line per option, named "
+                    + "without the dashes (port=8080, db=/srv/jupyterhub/jupyterhub.sqlite, trace=true, "
+                    + "cors-origin=https://a.example,https://b.example). Flags and environment variables win over it.")
+    Path config;
 
     @Option(
             names = "--port",
@@ -192,7 +189,7 @@ final class ServeCommand implements Callable<Integer> {
             return HubqlCommand.EXIT_USAGE;
         }
         HttpOptions http = http();
-        DatabaseLocation hub = database == null ? DatabaseLocation.sqlite(demoHub()) : location();
+        DatabaseLocation hub = location().orElseGet(() -> DatabaseLocation.sqlite(demoHub()));
         try {
             QueryLimits limits =
                     new QueryLimits(maxDepth, maxCost, maxAliases, maxRootFields, !noIntrospection, maxFields);
@@ -218,6 +215,9 @@ final class ServeCommand implements Callable<Integer> {
         EnvironmentDefaults.problems(environment).ifPresent(problem -> {
             throw usage(problem);
         });
+        if (config != null) {
+            ConfigFile.read(config, spec); // picocli reads it only for options the command line and environment leave
+        }
         if (port < 0 || port > 65535) {
             throw usage("--port must be between 0 and 65535; got " + port);
         }
@@ -264,13 +264,11 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private DatabaseLocation location() {
+    private Optional<DatabaseLocation> location() {
         try {
-            return DatabaseLocation.parse(database).withPasswordFrom(passwordFile, environment);
+            return database.location(environment);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
-        } catch (IOException e) {
-            throw usage("cannot read --db-password-file " + passwordFile + ": " + e.getMessage());
         }
     }
 

@@ -21,6 +21,18 @@ public final class ErrorCodes {
     public static final String TOO_MANY_FIELDS = "TOO_MANY_FIELDS";
     public static final String INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED";
 
+    /** The code of an error graphql-java raised itself, by its {@code extensions.classification}. */
+    public static String forClassification(String classification) {
+        return switch (classification) {
+            case "InvalidSyntax" -> GRAPHQL_PARSE_FAILED;
+            case "ValidationError" -> GRAPHQL_VALIDATION_FAILED;
+            case "OperationNotSupported" -> BAD_REQUEST;
+            case "IntrospectionDisabled" -> INTROSPECTION_DISABLED;
+            case "NullValueInNonNullableField", "DataFetchingException" -> INTERNAL_ERROR;
+            default -> BAD_USER_INPUT;
+        };
+    }
+
     private ErrorCodes() {
         // non-constructable
     }

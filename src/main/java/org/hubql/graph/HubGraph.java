@@ -43,14 +43,14 @@ public final class HubGraph {
         this.database = database;
         this.queries = database.queries();
         this.options = options;
-        this.sdl = readSdl();
         GraphQLSchema schema = newSchema(
-                sdl,
+                readSdl(),
                 Wiring.newWiring(
                         options.pageSize(),
                         database.schema(),
                         database.dialect().engineName(),
                         options.clock()));
+        this.sdl = SchemaSdl.print(schema);
         this.rules = new AccessRules(schema);
         this.breadthFirst = new BreadthFirstStrategy(new ErrorHandler());
         this.graphQL = GraphQL.newGraphQL(schema)
@@ -82,7 +82,7 @@ public final class HubGraph {
         return options.limits().introspection();
     }
 
-    /** The schema text exactly as the project's {@code schema.graphqls} has it. */
+    /** The executable schema as SDL, as introspection describes it ({@link SchemaSdl}). */
     public String sdl() {
         return sdl;
     }

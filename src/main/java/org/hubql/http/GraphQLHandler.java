@@ -2,18 +2,17 @@ package org.hubql.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionResult;
-import graphql.GraphQLError;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hubql.db.SqlTrace;
 import org.hubql.graph.ErrorCodes;
 import org.hubql.graph.GraphRequest;
 import org.hubql.graph.HubGraph;
+import org.hubql.graph.ResponseBody;
 
 /**
  * {@code GET} and {@code POST /graphql}, as the GraphQL-over-HTTP spec describes: JSON in, JSON out, with
@@ -63,60 +62,14 @@ final class GraphQLHandler {
     private void execute(Context ctx, GraphRequest request, String responseType) {
         SqlTrace sqlTrace = new SqlTrace(trace);
         ExecutionResult result = graph.execute(request, sqlTrace, Authentication.viewer(ctx));
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (!result.getErrors().isEmpty()) {
-            body.put(
-                    "errors",
-                    result.getErrors().stream().map(GraphQLHandler::withCode).toList());
-        }
-        if (result.isDataPresent()) {
-            body.put("data", result.getData());
-        }
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        if (result.getExtensions() != null) {
-            result.getExtensions().forEach((key, value) -> extensions.put(String.valueOf(key), value));
-        }
-        if (trace) {
-            extensions.put(
-                    "sql",
-                    Map.of(
-                            "statements",
-                            sqlTrace.count(),
-                            "queries",
-                            sqlTrace.statements(),
-                            "upkeep",
-                            sqlTrace.upkeep()));
-        }
-        if (!extensions.isEmpty()) {
-            body.put("extensions", extensions);
-        }
+        Map<String, Object> body = ResponseBody.of(result, trace ? Map.of("sql", sqlSummary(sqlTrace)) : Map.of());
         boolean requestError = !result.isDataPresent();
         ctx.status(requestError && responseType.equals(MediaTypes.GRAPHQL_RESPONSE) ? 400 : 200);
         write(ctx, responseType, body);
     }
 
-    /** Every error carries an {@code extensions.code}, including graphql-java's own parse and validation errors. */
-    private static Map<String, Object> withCode(GraphQLError error) {
-        Map<String, Object> spec = new LinkedHashMap<>(error.toSpecification());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> extensions =
-                new LinkedHashMap<>((Map<String, Object>) spec.getOrDefault("extensions", Map.of()));
-        if (!extensions.containsKey("code")) {
-            extensions.put("code", codeFor(String.valueOf(extensions.get("classification"))));
-        }
-        spec.put("extensions", extensions);
-        return spec;
-    }
-
-    private static String codeFor(String classification) {
-        return switch (classification) {
-            case "InvalidSyntax" -> ErrorCodes.GRAPHQL_PARSE_FAILED;
-            case "ValidationError" -> ErrorCodes.GRAPHQL_VALIDATION_FAILED;
-            case "OperationNotSupported" -> ErrorCodes.BAD_REQUEST;
-            case "IntrospectionDisabled" -> ErrorCodes.INTROSPECTION_DISABLED;
-            case "NullValueInNonNullableField", "DataFetchingException" -> ErrorCodes.INTERNAL_ERROR;
-            default -> ErrorCodes.BAD_USER_INPUT;
-        };
+    private static Map<String, Object> sqlSummary(SqlTrace sqlTrace) {
+        return Map.of("statements", sqlTrace.count(), "queries", sqlTrace.statements(), "upkeep", sqlTrace.upkeep());
     }
 
     /**

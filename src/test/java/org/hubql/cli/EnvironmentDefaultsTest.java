@@ -41,7 +41,7 @@ class EnvironmentDefaultsTest {
         assertThat(parse(Map.of("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101")).port)
                 .isEqualTo(10101);
         assertThat(parse(Map.of()).port).isEqualTo(8080);
-        assertThat(parse(Map.of("HUBQL_DB", "/srv/jupyterhub/jupyterhub.sqlite")).database)
+        assertThat(parse(Map.of("HUBQL_DB", "/srv/jupyterhub/jupyterhub.sqlite")).database.url)
                 .isEqualTo("/srv/jupyterhub/jupyterhub.sqlite");
         assertThat(parse(Map.of("HUBQL_NO_AUTH", "true")).noAuth).isTrue();
     }

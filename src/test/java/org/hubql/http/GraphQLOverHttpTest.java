@@ -7,8 +7,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -192,13 +190,6 @@ class GraphQLOverHttpTest {
             count++;
         }
         assertThat(count).isEqualTo(4);
-    }
-
-    @Test
-    void the_sdl_is_the_schema_file_of_the_repository() throws Exception {
-        HttpResponse<String> response = gateway.get("/schema.graphql");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo(Files.readString(Path.of("schema.graphqls")));
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class GatewayExtension implements Gateway, BeforeEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
         ExtensionContext scope = context.getParent().orElseThrow();
-        current = scope.getStore(NAMESPACE).getOrComputeIfAbsent(this, key -> serve(context), Served.class);
+        current = scope.getStore(NAMESPACE).computeIfAbsent(this, key -> serve(context), Served.class);
     }
 
     private Served serve(ExtensionContext context) {
