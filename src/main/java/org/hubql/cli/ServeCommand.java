@@ -182,8 +182,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Refuse __schema and __type queries (GraphiQL then has no schema docs).")
     boolean noIntrospection;
 
+    @Option(
+            names = "--log-format",
+            defaultValue = "text",
+            paramLabel = "text|json",
+            converter = LogFormat.Converter.class,
+            description = "How log lines are written to stderr: text, or one JSON object per line for log shippers"
+                    + " (default: ${DEFAULT-VALUE}).")
+    LogFormat logFormat;
+
     @Override
     public Integer call() {
+        logFormat.apply();
         boolean loopback = validate();
         if (noAuth && !loopback) {
             spec.commandLine()
