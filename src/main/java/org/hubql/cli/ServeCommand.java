@@ -183,6 +183,12 @@ final class ServeCommand implements Callable<Integer> {
     boolean noIntrospection;
 
     @Option(
+            names = "--metrics-open",
+            description = "Serve /metrics to anyone who can connect, without a token; else it needs a token whose"
+                    + " scopes include read:metrics.")
+    boolean metricsOpen;
+
+    @Option(
             names = "--log-format",
             defaultValue = "text",
             paramLabel = "text|json",
@@ -262,13 +268,14 @@ final class ServeCommand implements Callable<Integer> {
     private HttpOptions http() {
         try {
             return service.http(
-                    trace,
-                    maxRequestBytes,
-                    new HttpOptions.Connections(
-                            Duration.ofSeconds(idleTimeoutSeconds),
-                            maxConnections,
-                            Duration.ofSeconds(shutdownTimeoutSeconds)),
-                    environment);
+                            trace,
+                            maxRequestBytes,
+                            new HttpOptions.Connections(
+                                    Duration.ofSeconds(idleTimeoutSeconds),
+                                    maxConnections,
+                                    Duration.ofSeconds(shutdownTimeoutSeconds)),
+                            environment)
+                    .withMetricsOpen(metricsOpen);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package org.hubql.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import io.javalin.http.Context;
@@ -63,6 +64,7 @@ final class GraphQLHandler {
     private void execute(Context ctx, GraphRequest request, String responseType) {
         SqlTrace sqlTrace = new SqlTrace(trace);
         ExecutionResult result = graph.execute(request, sqlTrace, Authentication.viewer(ctx));
+        new ExecutedOperation(request, result, sqlTrace).attachTo(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         if (!result.getErrors().isEmpty()) {
             body.put(
@@ -106,6 +108,16 @@ final class GraphQLHandler {
         }
         spec.put("extensions", extensions);
         return spec;
+    }
+
+    /** The error's own {@code extensions.code}, else the one its graphql-java classification maps to. */
+    static String codeOf(GraphQLError error) {
+        Map<String, Object> extensions = error.getExtensions();
+        if (extensions != null && extensions.get("code") instanceof String code) {
+            return code;
+        }
+        ErrorClassification type = error.getErrorType();
+        return codeFor(type == null ? "" : String.valueOf(type.toSpecification(error)));
     }
 
     private static String codeFor(String classification) {

@@ -94,7 +94,7 @@ public final class Loaders {
 
     /** Fresh loaders for one request: their caches must never outlive it. */
     public static DataLoaderRegistry newRegistry(Queries queries, Sql sql) {
-        LazyLoaderRegistry registry = new LazyLoaderRegistry();
+        LazyLoaderRegistry registry = new LazyLoaderRegistry(sql.trace()::recordBatch);
         one(registry, USER_BY_ID, keys -> queries.users().byIds(sql, keys));
         one(registry, USER_BY_NAME, keys -> queries.users().byNames(sql, keys));
         many(registry, MEMBERS_BY_GROUP, keys -> membersByGroup(queries, sql, keys));
@@ -159,13 +159,13 @@ public final class Loaders {
     private static <K, V> void one(
             LazyLoaderRegistry registry, LoaderKey<K, V> key, Function<Set<K>, Map<K, V>> batch) {
         MappedBatchLoader<K, V> loader = keys -> completed(() -> batch.apply(keys));
-        registry.lazily(key.name(), () -> DataLoaderFactory.newMappedDataLoader(loader));
+        registry.lazily(key.name(), () -> DataLoaderFactory.newMappedDataLoader(registry.counted(key.name(), loader)));
     }
 
     private static <K, V> void many(
             LazyLoaderRegistry registry, LoaderKey<K, List<V>> key, Function<Set<K>, Map<K, List<V>>> batch) {
         MappedBatchLoader<K, List<V>> loader = keys -> completed(() -> withEmptyLists(keys, batch.apply(keys)));
-        registry.lazily(key.name(), () -> DataLoaderFactory.newMappedDataLoader(loader));
+        registry.lazily(key.name(), () -> DataLoaderFactory.newMappedDataLoader(registry.counted(key.name(), loader)));
     }
 
     private static <K, V> Map<K, List<V>> withEmptyLists(Set<K> keys, Map<K, List<V>> found) {
