@@ -23,8 +23,14 @@ enum LogFormat {
         this.configuration = configuration;
     }
 
-    /** Reconfigures logback with this format's configuration, in place of the one it started with. */
+    /**
+     * Reconfigures logback for JSON, in place of the configuration it started with; text is what logback starts
+     * with (or whatever {@code -Dlogback.configurationFile} names), so it is left as it is.
+     */
     void apply() {
+        if (this == TEXT) {
+            return;
+        }
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // another slf4j backend (a test's): leave it as it is
         }
