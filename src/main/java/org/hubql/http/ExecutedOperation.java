@@ -60,8 +60,14 @@ record ExecutedOperation(GraphRequest request, ExecutionResult result, SqlTrace 
         return result.getErrors().stream().map(GraphQLHandler::codeOf).toList();
     }
 
-    /** A document without an operation name in the request has one operation, else it would not have run. */
+    /**
+     * A document without an operation name in the request has one operation, else it would not have run. The
+     * shorthand {@code { … }} has no name, and needs no parsing to tell.
+     */
     private static Optional<OperationDefinition> onlyOperation(String query) {
+        if (query.stripLeading().startsWith("{")) {
+            return Optional.empty();
+        }
         try {
             Document document = Parser.parse(query);
             return document.getDefinitionsOfType(OperationDefinition.class).stream()
