@@ -44,8 +44,8 @@ class LogFormatTest {
                 .orElseThrow(() -> new AssertionError("no access line in " + log));
         Map<String, String> fields = new HashMap<>();
         access.get("kvpList")
-                .forEach(pair -> pair.fields()
-                        .forEachRemaining(field ->
+                .forEach(pair -> pair.properties()
+                        .forEach(field ->
                                 fields.put(field.getKey(), field.getValue().asText())));
         assertThat(fields)
                 .containsEntry("method", "POST")
