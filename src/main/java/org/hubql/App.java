@@ -6,6 +6,7 @@ import org.hubql.db.Database;
 import org.hubql.db.DatabaseOpenException;
 import org.hubql.graph.HubGraph;
 import org.hubql.http.HttpServer;
+import org.hubql.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,23 +16,28 @@ public final class App implements AutoCloseable {
 
     private final Database database;
     private final HttpServer server;
+    private final Metrics metrics;
     private boolean closed;
 
-    private App(Database database, HttpServer server) {
+    private App(Database database, HttpServer server, Metrics metrics) {
         this.database = database;
         this.server = server;
+        this.metrics = metrics;
     }
 
     /** Opens the database read-only and starts serving; port 0 picks a free port. */
     public static App start(ServeOptions options) throws DatabaseOpenException {
         LOG.info("Starting hubql...");
         Database database = Database.open(options.database());
+        Metrics metrics = new Metrics();
         try {
+            metrics.publish(database);
             HubGraph graph = new HubGraph(database, options.graph());
             Optional<TokenAuthenticator> authenticator = options.auth().enabled()
                     ? Optional.of(new TokenAuthenticator(database, options.auth()))
                     : Optional.empty();
-            HttpServer server = new HttpServer(graph, database, options.http(), authenticator)
+            authenticator.ifPresent(metrics::publish);
+            HttpServer server = new HttpServer(graph, database, options.http(), authenticator, metrics)
                     .start(options.bind(), options.port());
             String base =
                     options.http().basePath().equals("/") ? "/" : options.http().basePath() + "/";
@@ -41,8 +47,9 @@ public final class App implements AutoCloseable {
                     server.port(),
                     base,
                     base);
-            return new App(database, server);
+            return new App(database, server, metrics);
         } catch (RuntimeException e) {
+            metrics.close();
             database.close();
             throw e;
         }
@@ -65,6 +72,7 @@ public final class App implements AutoCloseable {
             LOG.warn("Requests or connections were still open when the shutdown timeout ran out: {}", e.toString());
         }
         database.close();
+        metrics.close();
         LOG.info("Stopped");
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
 import org.hubql.db.Database;
 import org.hubql.db.Queries;
 import org.hubql.db.ScopeQueries;
@@ -30,6 +31,8 @@ public final class TokenAuthenticator {
     private final ScopeReader scopes;
     private final VerifiedTokens verified;
     private final Clock clock;
+    private final LongAdder cacheHits = new LongAdder();
+    private final LongAdder cacheMisses = new LongAdder();
 
     public TokenAuthenticator(Database database, AuthOptions options) {
         this(database, options, Clock.systemUTC());
@@ -70,8 +73,10 @@ public final class TokenAuthenticator {
         String fingerprint = JupyterHubHash.fingerprint(token);
         Viewer cached = verified.get(fingerprint);
         if (cached != null) {
+            cacheHits.increment();
             return cached;
         }
+        cacheMisses.increment();
         Sql sql = database.newSql(new SqlTrace(false), System.nanoTime() + LOOKUP_DEADLINE_NANOS);
         Instant now = clock.instant();
         for (Candidate candidate : lookups.candidates(sql, token)) {
@@ -85,6 +90,16 @@ public final class TokenAuthenticator {
             return viewer;
         }
         return null;
+    }
+
+    /** Tokens answered from the cache of recently verified tokens, since start. */
+    public long cacheHits() {
+        return cacheHits.sum();
+    }
+
+    /** Tokens that had to be looked up in the hub database (valid or not), since start. */
+    public long cacheMisses() {
+        return cacheMisses.sum();
     }
 
     private static boolean isExpired(Candidate candidate, Instant now) {

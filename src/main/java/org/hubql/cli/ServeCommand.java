@@ -179,8 +179,24 @@ final class ServeCommand implements Callable<Integer> {
             description = "Refuse __schema and __type queries (GraphiQL then has no schema docs).")
     boolean noIntrospection;
 
+    @Option(
+            names = "--metrics-open",
+            description = "Serve /metrics to anyone who can connect, without a token; else it needs a token whose"
+                    + " scopes include read:metrics.")
+    boolean metricsOpen;
+
+    @Option(
+            names = "--log-format",
+            defaultValue = "text",
+            paramLabel = "text|json",
+            converter = LogFormat.Converter.class,
+            description = "How log lines are written to stderr: text, or one JSON object per line for log shippers"
+                    + " (default: ${DEFAULT-VALUE}).")
+    LogFormat logFormat;
+
     @Override
     public Integer call() {
+        logFormat.apply();
         boolean loopback = validate();
         if (noAuth && !loopback) {
             spec.commandLine()
@@ -252,13 +268,14 @@ final class ServeCommand implements Callable<Integer> {
     private HttpOptions http() {
         try {
             return service.http(
-                    trace,
-                    maxRequestBytes,
-                    new HttpOptions.Connections(
-                            Duration.ofSeconds(idleTimeoutSeconds),
-                            maxConnections,
-                            Duration.ofSeconds(shutdownTimeoutSeconds)),
-                    environment);
+                            trace,
+                            maxRequestBytes,
+                            new HttpOptions.Connections(
+                                    Duration.ofSeconds(idleTimeoutSeconds),
+                                    maxConnections,
+                                    Duration.ofSeconds(shutdownTimeoutSeconds)),
+                            environment)
+                    .withMetricsOpen(metricsOpen);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

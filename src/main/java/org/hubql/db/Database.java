@@ -3,6 +3,7 @@ package org.hubql.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -197,6 +198,11 @@ public final class Database implements AutoCloseable {
         } catch (DataAccessException e) {
             return false;
         }
+    }
+
+    /** Publishes the pool's gauges and timers ({@code hikaricp_connections…}) to {@code registry}; once. */
+    public void publishPoolMetrics(MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
     }
 
     public Dialect dialect() {

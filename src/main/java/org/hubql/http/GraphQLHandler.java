@@ -1,7 +1,9 @@
 package org.hubql.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.ErrorClassification;
 import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -62,6 +64,7 @@ final class GraphQLHandler {
     private void execute(Context ctx, GraphRequest request, String responseType) {
         SqlTrace sqlTrace = new SqlTrace(trace);
         ExecutionResult result = graph.execute(request, sqlTrace, Authentication.viewer(ctx));
+        new ExecutedOperation(request, result, sqlTrace).attachTo(ctx);
         Map<String, Object> body = ResponseBody.of(result, trace ? Map.of("sql", sqlSummary(sqlTrace)) : Map.of());
         boolean requestError = !result.isDataPresent();
         ctx.status(requestError && responseType.equals(MediaTypes.GRAPHQL_RESPONSE) ? 400 : 200);
@@ -70,6 +73,16 @@ final class GraphQLHandler {
 
     private static Map<String, Object> sqlSummary(SqlTrace sqlTrace) {
         return Map.of("statements", sqlTrace.count(), "queries", sqlTrace.statements(), "upkeep", sqlTrace.upkeep());
+    }
+
+    /** The error's own {@code extensions.code}, else the one its graphql-java classification maps to. */
+    static String codeOf(GraphQLError error) {
+        Map<String, Object> extensions = error.getExtensions();
+        if (extensions != null && extensions.get("code") instanceof String code) {
+            return code;
+        }
+        ErrorClassification type = error.getErrorType();
+        return ErrorCodes.forClassification(type == null ? "" : String.valueOf(type.toSpecification(error)));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
  * @param corsOrigins     the origins whose pages may call the API ({@code *} for any); none by default
  * @param service         whether hubql runs as a JupyterHub service
  * @param connections     how long connections may idle and stall, how many there may be, how long shutdown waits
+ * @param metricsOpen     whether {@code /metrics} is served without a token ({@code --metrics-open})
  */
 public record HttpOptions(
         boolean trace,
@@ -19,10 +20,26 @@ public record HttpOptions(
         String basePath,
         List<String> corsOrigins,
         ServiceMode service,
-        Connections connections) {
+        Connections connections,
+        boolean metricsOpen) {
 
     public HttpOptions {
         corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /** With {@code /metrics} protected by the {@code read:metrics} scope. */
+    public HttpOptions(
+            boolean trace,
+            long maxRequestBytes,
+            String basePath,
+            List<String> corsOrigins,
+            ServiceMode service,
+            Connections connections) {
+        this(trace, maxRequestBytes, basePath, corsOrigins, service, connections, false);
+    }
+
+    public HttpOptions withMetricsOpen(boolean open) {
+        return new HttpOptions(trace, maxRequestBytes, basePath, corsOrigins, service, connections, open);
     }
 
     /**

@@ -7,9 +7,11 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.plugin.bundled.CorsPluginConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -17,6 +19,7 @@ import org.hubql.auth.TokenAuthenticator;
 import org.hubql.db.Database;
 import org.hubql.graph.ErrorCodes;
 import org.hubql.graph.HubGraph;
+import org.hubql.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +31,15 @@ public final class HttpServer {
 
     /**
      * Every route under {@code options.basePath()}. Without an authenticator every request is the local operator,
-     * who holds every scope ({@code --no-auth}).
+     * who holds every scope ({@code --no-auth}). Every answered request is reported to {@code metrics} and logged
+     * ({@link AccessLog}).
      */
     public HttpServer(
-            HubGraph graph, Database database, HttpOptions options, Optional<TokenAuthenticator> authenticator) {
+            HubGraph graph,
+            Database database,
+            HttpOptions options,
+            Optional<TokenAuthenticator> authenticator,
+            Metrics metrics) {
         ObjectMapper mapper = new ObjectMapper();
         GraphQLHandler graphQL = new GraphQLHandler(graph, mapper, options.trace());
         Optional<HubOAuth> login = options.service() instanceof ServiceMode.Service service
@@ -42,11 +50,15 @@ public final class HttpServer {
                 .map(tokens -> Authentication.byToken(tokens, options.service(), login))
                 .orElseGet(Authentication::open);
         GraphiQLPage graphiQL = new GraphiQLPage(authentication, login);
+        MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics, authentication, options.metricsOpen());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxRequestBytes();
             config.router.contextPath = options.basePath();
-            config.jetty.modifyServer(server -> guard(server, options.connections(), mapper));
+            config.jetty.modifyServer(server -> {
+                guard(server, options.connections(), mapper);
+                server.setRequestLog(new AccessLog(metrics, options.basePath(), routes(login)));
+            });
             config.jetty.modifyHttpConfiguration(http -> {
                 // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are
                 // case-sensitive
@@ -60,6 +72,7 @@ public final class HttpServer {
             }
             config.routes.before("/graphql", ctx -> authorizeThenRead(ctx, authentication));
             config.routes.before("/schema.graphql", authentication::check);
+            config.routes.before("/metrics", metricsEndpoint::authorize);
             config.routes.get("/", graphiQL::serve);
             config.routes.get("/graphql", graphQL::get);
             config.routes.post("/graphql", graphQL::post);
@@ -67,13 +80,12 @@ public final class HttpServer {
             config.routes.get("/livez", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/readyz", ctx -> health(ctx, database, mapper));
             config.routes.get("/healthz", ctx -> health(ctx, database, mapper));
+            config.routes.get("/metrics", metricsEndpoint::serve);
             login.ifPresent(oauth -> {
                 config.routes.get(oauth.callbackRoute(), oauth::callback);
                 config.routes.get("/logout", oauth::logout);
             });
-            config.routes.exception(
-                    HttpProblem.class,
-                    (problem, ctx) -> problem(ctx, mapper, problem.status(), problem.code(), problem.getMessage()));
+            config.routes.exception(HttpProblem.class, (problem, ctx) -> problem(ctx, mapper, problem));
             config.routes.exception(
                     HttpResponseException.class,
                     (error, ctx) -> problem(
@@ -93,6 +105,14 @@ public final class HttpServer {
             });
             config.routes.error(405, ctx -> problem(ctx, mapper, 405, ErrorCodes.BAD_REQUEST, "method not allowed"));
         });
+    }
+
+    /** The paths of the routes above, for the metrics' {@code route} label; any other path is "unmatched". */
+    private static Set<String> routes(Optional<HubOAuth> login) {
+        Set<String> routes = new HashSet<>(
+                List.of("/", "/graphql", "/schema.graphql", "/livez", "/readyz", "/healthz", "/metrics", "/webjars"));
+        login.ifPresent(oauth -> routes.addAll(List.of(oauth.callbackRoute(), "/logout")));
+        return routes;
     }
 
     /** The listed origins (or any, for {@code *}) may call the API from their pages, without cookies. */
@@ -212,6 +232,22 @@ public final class HttpServer {
         ctx.status(up ? 200 : 503)
                 .contentType("application/json")
                 .result(mapper.writeValueAsBytes(Map.of("status", up ? "ok" : "database unavailable")));
+    }
+
+    private static void problem(Context ctx, ObjectMapper mapper, HttpProblem problem) {
+        if (problem.requiredScopes().isEmpty()) {
+            problem(ctx, mapper, problem.status(), problem.code(), problem.getMessage());
+            return;
+        }
+        Map<String, Object> extensions = Map.of("code", problem.code(), "requiredScopes", problem.requiredScopes());
+        try {
+            ctx.status(problem.status())
+                    .contentType("application/json; charset=utf-8")
+                    .result(mapper.writeValueAsBytes(Map.of(
+                            "errors", List.of(Map.of("message", problem.getMessage(), "extensions", extensions)))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void problem(Context ctx, ObjectMapper mapper, int status, String code, String message) {

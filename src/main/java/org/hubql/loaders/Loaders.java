@@ -190,7 +190,10 @@ public final class Loaders {
             Map<String, Relation> relations, LoaderKey<K, V> key, Function<Queries, T> table, Batch<T, K, V> batch) {
         relations.put(key.name(), (queries, sql) -> {
             T rows = table.apply(queries);
-            MappedBatchLoader<K, V> loader = keys -> completed(() -> batch.load(rows, sql, keys));
+            MappedBatchLoader<K, V> loader = keys -> {
+                sql.trace().recordBatch(key.name(), keys.size());
+                return completed(() -> batch.load(rows, sql, keys));
+            };
             return DataLoaderFactory.newMappedDataLoader(loader);
         });
     }
@@ -202,8 +205,10 @@ public final class Loaders {
             Batch<T, K, List<V>> batch) {
         relations.put(key.name(), (queries, sql) -> {
             T rows = table.apply(queries);
-            MappedBatchLoader<K, List<V>> loader =
-                    keys -> completed(() -> withEmptyLists(keys, batch.load(rows, sql, keys)));
+            MappedBatchLoader<K, List<V>> loader = keys -> {
+                sql.trace().recordBatch(key.name(), keys.size());
+                return completed(() -> withEmptyLists(keys, batch.load(rows, sql, keys)));
+            };
             return DataLoaderFactory.newMappedDataLoader(loader);
         });
     }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * for what only a real process shows: signals, exit codes, its log.
  */
 public final class ServerProcess implements AutoCloseable {
-    private static final Pattern STARTED = Pattern.compile("Start completed: http://[^:]+:(\\d+)/");
+    /** The start line, as text or as JSON ({@code --log-format json} escapes each {@code /} as {@code \/}). */
+    private static final Pattern STARTED = Pattern.compile("Start completed: http:(?:\\\\?/){2}[^:]+:(\\d+)");
 
     private final Process process;
     private final List<String> log = new ArrayList<>();
