@@ -17,15 +17,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hubql.testkit.PrivatePostgres;
+import org.hubql.testkit.PrivateServer;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A PostgreSQL server of the test's own, stopped and started again under load: while it is down, requests in
+ * A PostgreSQL and a MariaDB server of the test's own, each stopped and started again under load: while it is down, requests in
  * flight and new ones answer 503 {@code DATABASE_UNAVAILABLE} (never 500), well before the 10 s a default
  * connection timeout would take, and {@code /readyz} answers 503 on time; once it is back, hubql recovers by itself.
  */
@@ -40,17 +41,18 @@ class ServerOutageTest {
     @TempDir
     Path directory;
 
-    @Test
-    void a_stopped_server_is_503_fast_under_load_and_recovers_when_it_starts_again() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb"})
+    void a_stopped_server_is_503_fast_under_load_and_recovers_when_it_starts_again(String engine) throws Exception {
         Path hub = TestHub.small(directory);
-        try (PrivatePostgres postgres = PrivatePostgres.withHub(hub, TestHub.fixture("schema-0.8.1.sql"));
-                RunningGateway gateway = RunningGateway.serve(postgres.location(), false)) {
+        try (PrivateServer server = PrivateServer.withHub(engine, hub, TestHub.fixture("schema-0.8.1.sql"));
+                RunningGateway gateway = RunningGateway.serve(server.location(), false)) {
             assertThat(gateway.data(USERS).at("/users/totalCount").asInt()).isPositive();
             assertThat(gateway.get("/readyz").statusCode()).isEqualTo(200);
 
             try (Load load = new Load(gateway, 4)) {
                 awaitAnswers(load, 20);
-                postgres.stop();
+                server.stop();
 
                 long started = System.nanoTime();
                 HttpResponse<String> refused = post(gateway);
@@ -67,7 +69,7 @@ class ServerOutageTest {
                         .isNotBlank();
                 assertThat(gateway.get("/livez").statusCode()).isEqualTo(200);
 
-                postgres.start();
+                server.start();
                 awaitRecovery(gateway);
                 assertThat(gateway.get("/readyz").statusCode()).isEqualTo(200);
                 awaitAnswers(load, load.ok.get() + 20);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Assumptions;
  * root, which {@code initdb} refuses). Without Debian's PostgreSQL binaries the test is skipped locally and fails on
  * CI ({@code CI=true}).
  */
-public final class PrivatePostgres implements AutoCloseable {
+public final class PrivatePostgres implements PrivateServer {
     private static final String OWNER = "postgres";
 
     private final Path bin;
@@ -73,22 +73,24 @@ public final class PrivatePostgres implements AutoCloseable {
         return version.matches("\\d+") ? Integer.parseInt(version) : 0;
     }
 
-    private static void unavailable(String message) {
+    static void unavailable(String message) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException(message);
         }
         Assumptions.abort(message);
     }
 
+    @Override
     public DatabaseLocation location() {
         return DatabaseLocation.parse("jdbc:postgresql://127.0.0.1:" + port + "/hub?user=postgres");
     }
 
-    /** Stops the server as an operator or a crashing host would for a restart: fast, cutting every session. */
+    @Override
     public void stop() {
         pgCtl("stop", "-m", "fast");
     }
 
+    @Override
     public void start() {
         pgCtl(
                 "start",
@@ -159,7 +161,7 @@ public final class PrivatePostgres implements AutoCloseable {
         }
     }
 
-    private static boolean isRoot() {
+    static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 
@@ -181,7 +183,7 @@ public final class PrivatePostgres implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -189,7 +191,6 @@ public final class PrivatePostgres implements AutoCloseable {
         }
     }
 
-    /** Stops the server if it runs, and deletes its files. */
     @Override
     public void close() {
         try {
