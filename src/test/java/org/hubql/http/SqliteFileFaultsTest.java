@@ -17,19 +17,25 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.hubql.auth.AuthOptions;
+import org.hubql.db.Database;
+import org.hubql.db.SqlTrace;
 import org.hubql.graph.GraphOptions;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The SQLite file under hubql's feet, faults injected for real: renamed away and back, replaced by another hub's
  * file, its first bytes overwritten, truncated. Each answers 503 {@code DATABASE_UNAVAILABLE} and fails
- * {@code /readyz} while it lasts, and hubql recovers by itself once the file is whole again.
+ * {@code /readyz} while it lasts, and hubql recovers by itself once the file is whole again; a hub writing (and
+ * growing the file) in either journal mode is never mistaken for a fault.
  */
 @Tag("slow")
 class SqliteFileFaultsTest {
@@ -151,6 +157,29 @@ class SqliteFileFaultsTest {
             overwrite(hub, 0, original);
             awaitAnswer(gateway, USERS);
             assertThat(gateway.get("/readyz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DELETE", "WAL"})
+    void a_live_writer_growing_the_file_never_makes_it_unavailable(String journalMode) throws Exception {
+        Path hub = TestHub.small(directory);
+        try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + hub);
+                Statement statement = writer.createStatement();
+                Database database = Database.openSqlite(hub, 2)) {
+            statement.execute("PRAGMA journal_mode = " + journalMode);
+            int reads = 0;
+            for (int id = 1000; id < 1300; id++) { // each row about 1 KB: the file grows by a page every few commits
+                statement.executeUpdate("INSERT INTO users (id, name, admin, cookie_id) VALUES (" + id + ", 'user-" + id
+                        + "-" + "x".repeat(1000) + "', 0, 'cookie-" + id + "')");
+                if (journalMode.equals("WAL") && id % 50 == 0) {
+                    statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+                reads += database.newSql(new SqlTrace(false), 0)
+                        .list("SELECT count(*) AS n FROM users", List.of(), row -> row.id("n"))
+                        .size();
+            }
+            assertThat(reads).isEqualTo(300);
         }
     }
 
