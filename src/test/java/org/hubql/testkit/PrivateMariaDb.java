@@ -114,11 +114,14 @@ public final class PrivateMariaDb implements PrivateServer {
     private void awaitConnections() {
         long deadline = System.currentTimeMillis() + START_MILLIS;
         while (System.currentTimeMillis() < deadline) {
-            try (Connection ignored = DriverManager.getConnection(adminUrl())) {
-                return;
+            try (Connection connection = DriverManager.getConnection(adminUrl())) {
+                if (connection.isValid(1)) {
+                    return;
+                }
             } catch (SQLException notYet) {
-                pause();
+                // still starting
             }
+            pause();
         }
         throw new IllegalStateException("mariadbd did not start: see " + directory.resolve("server.log"));
     }
