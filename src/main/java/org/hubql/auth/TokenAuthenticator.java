@@ -65,19 +65,24 @@ public final class TokenAuthenticator {
         return (scheme.equals("token") || scheme.equals("bearer")) && !token.isEmpty() ? token : null;
     }
 
-    /** The viewer the token belongs to, or null when no valid token matches. */
+    /**
+     * The viewer the token belongs to, or null when no valid token matches.
+     *
+     * @throws org.hubql.db.DatabaseUnavailableException when the hub database cannot be read now
+     */
     public Viewer authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return null;
         }
         String fingerprint = JupyterHubHash.fingerprint(token);
-        Viewer cached = verified.get(fingerprint);
+        // checks the database first, so that a token verified against a file since replaced is not taken on trust
+        Sql sql = database.newSql(new SqlTrace(false), System.nanoTime() + LOOKUP_DEADLINE_NANOS);
+        Viewer cached = verified.get(fingerprint, sql.generation());
         if (cached != null) {
             cacheHits.increment();
             return cached;
         }
         cacheMisses.increment();
-        Sql sql = database.newSql(new SqlTrace(false), System.nanoTime() + LOOKUP_DEADLINE_NANOS);
         Instant now = clock.instant();
         for (Candidate candidate : lookups.candidates(sql, token)) {
             if (isExpired(candidate, now) || !JupyterHubHash.matches(candidate.hashed(), token)) {
@@ -85,7 +90,7 @@ public final class TokenAuthenticator {
             }
             Viewer viewer = owner(sql, candidate, now);
             if (viewer != null) {
-                verified.put(fingerprint, viewer, candidate.expiresAt());
+                verified.put(fingerprint, viewer, candidate.expiresAt(), sql.generation());
             }
             return viewer;
         }

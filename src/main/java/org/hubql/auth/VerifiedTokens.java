@@ -10,11 +10,14 @@ import org.hubql.scopes.Viewer;
 /**
  * Recently verified tokens, keyed by a SHA-256 of the token (never the token), so a dashboard polling every second
  * does not pay JupyterHub's slow hash each time. Bounded; each entry lives for the TTL, or until its token expires.
+ * Entries belong to one opening of the hub database ({@link org.hubql.db.Database#check()}): when a replaced SQLite
+ * file is reopened, every token verified against the old file is forgotten.
  */
 final class VerifiedTokens {
     private final Map<String, Entry> entries;
     private final Duration ttl;
     private final Clock clock;
+    private long generation;
 
     VerifiedTokens(int capacity, Duration ttl, Clock clock) {
         this.ttl = ttl;
@@ -27,7 +30,8 @@ final class VerifiedTokens {
         };
     }
 
-    synchronized Viewer get(String fingerprint) {
+    synchronized Viewer get(String fingerprint, long databaseGeneration) {
+        forgetAllBut(databaseGeneration);
         Entry entry = entries.get(fingerprint);
         if (entry == null) {
             return null;
@@ -39,8 +43,10 @@ final class VerifiedTokens {
         return entry.viewer();
     }
 
-    synchronized void put(String fingerprint, Viewer viewer, Instant tokenExpiresAt) {
-        if (ttl.isZero()) {
+    /** Remembers a token verified against the given opening of the database; one from an older opening is not kept. */
+    synchronized void put(String fingerprint, Viewer viewer, Instant tokenExpiresAt, long databaseGeneration) {
+        forgetAllBut(databaseGeneration);
+        if (ttl.isZero() || databaseGeneration != generation) {
             return;
         }
         Instant until = clock.instant().plus(ttl);
@@ -48,6 +54,14 @@ final class VerifiedTokens {
             until = tokenExpiresAt;
         }
         entries.put(fingerprint, new Entry(viewer, until));
+    }
+
+    /** A newer opening forgets every entry; an older one (a request that started before the reopening) changes nothing. */
+    private void forgetAllBut(long databaseGeneration) {
+        if (databaseGeneration > generation) {
+            entries.clear();
+            generation = databaseGeneration;
+        }
     }
 
     private record Entry(Viewer viewer, Instant until) {}

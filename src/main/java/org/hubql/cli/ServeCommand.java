@@ -59,6 +59,15 @@ final class ServeCommand implements Callable<Integer> {
     Path config;
 
     @Option(
+            names = "--db-connect-timeout",
+            defaultValue = "2",
+            paramLabel = "SECONDS",
+            description =
+                    "How long a request waits for a connection to a "
+                            + "PostgreSQL or MariaDB server before it fails with 503 DATABASE_UNAVAILABLE (default: ${DEFAULT-VALUE}).")
+    int dbConnectTimeoutSeconds;
+
+    @Option(
             names = "--port",
             defaultValue = "8080",
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -253,6 +262,9 @@ final class ServeCommand implements Callable<Integer> {
         if (idleTimeoutSeconds < 1 || shutdownTimeoutSeconds < 0 || maxConnections < 1) {
             throw usage("--idle-timeout and --max-connections must be at least 1, --shutdown-timeout at least 0");
         }
+        if (dbConnectTimeoutSeconds < 1 || dbConnectTimeoutSeconds > 60) {
+            throw usage("--db-connect-timeout must be between 1 and 60 seconds");
+        }
         if (authCacheSeconds < 0 || authCacheSeconds > 300) {
             throw usage("--auth-cache-seconds must be between 0 and 300");
         }
@@ -283,10 +295,19 @@ final class ServeCommand implements Callable<Integer> {
 
     private Optional<DatabaseLocation> location() {
         try {
-            return database.location(environment);
+            return database.location(environment).map(location -> location.withTimeouts(databaseTimeouts()));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    /**
+     * A statement still waiting for its server this long after the request's time limit (which cancels it) is on a
+     * server that stopped answering: the driver's socket timeout ends it.
+     */
+    private DatabaseLocation.Timeouts databaseTimeouts() {
+        return new DatabaseLocation.Timeouts(
+                Duration.ofSeconds(dbConnectTimeoutSeconds), Duration.ofSeconds(requestTimeoutSeconds + 5L));
     }
 
     private Path demoHub() {

@@ -3,7 +3,7 @@ package org.hubql.db;
 import org.jspecify.annotations.Nullable;
 
 /** A statement failed. The message names what failed, never a parameter value. */
-public final class DataAccessException extends RuntimeException {
+public sealed class DataAccessException extends RuntimeException permits DatabaseUnavailableException {
     private static final long serialVersionUID = 1L;
 
     private final boolean timedOut;

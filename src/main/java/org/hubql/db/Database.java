@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,17 +34,20 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final List<String> REQUIRED_TABLES = List.of("users", "servers", "groups", "api_tokens");
     private static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+    /** SQLite connections open in-process: a borrower waits only for a busy pool. */
+    private static final long SQLITE_CONNECTION_TIMEOUT_MS = 10_000;
 
-    private final HikariDataSource dataSource;
+    private final HubPool pool;
     private final Dialect dialect;
     private final HubSchema schema;
     private final Queries queries;
     private final HubIndexes indexes;
     private final StatementCache statements;
     private final ScheduledExecutorService canceller;
+    private final ReadinessProbe probe;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, HubSchema schema, HubIndexes indexes) {
-        this.dataSource = dataSource;
+    private Database(HubPool pool, Dialect dialect, HubSchema schema, HubIndexes indexes) {
+        this.pool = pool;
         this.dialect = dialect;
         this.schema = schema;
         this.queries = Queries.forSchema(schema);
@@ -57,6 +61,7 @@ public final class Database implements AutoCloseable {
         // nearly every statement finishes long before its deadline: drop its cancellation then, not at the deadline
         cancelling.setRemoveOnCancelPolicy(true);
         this.canceller = cancelling;
+        this.probe = new ReadinessProbe(this);
     }
 
     /** Opens the hub database read-only, with a pool sized for its engine. */
@@ -69,7 +74,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens a hub on PostgreSQL or MySQL/MariaDB. Every pooled connection is put in a read-only session before use,
-     * so the server itself refuses any write; auto-commit keeps each read its own short transaction.
+     * so the server itself refuses any write; auto-commit keeps each read its own short transaction. A server that is
+     * down or unreachable fails a borrower within the location's connect timeout, and a statement whose server stops
+     * answering within its socket timeout ({@link ServerTimeouts}).
      */
     static Database openServer(DatabaseLocation location, int poolSize) throws DatabaseOpenException {
         HikariConfig config = new HikariConfig();
@@ -81,8 +88,11 @@ public final class Database implements AutoCloseable {
             config.setPassword(location.password());
         }
         config.setConnectionInitSql(location.dialect().readOnlySessionSql());
+        ServerTimeouts.apply(config, location);
         try {
-            return open(config, location.dialect(), poolSize, location.toString(), HubIndexes.none());
+            HikariDataSource dataSource = newPool(config, poolSize, location.toString());
+            HubSchema schema = inspectOrClose(dataSource, location.dialect(), location.toString());
+            return new Database(new ServerPool(dataSource), location.dialect(), schema, HubIndexes.none());
         } catch (DatabaseOpenException e) {
             throw new DatabaseOpenException(location.redact(e.getMessage()), e.getCause());
         }
@@ -96,6 +106,12 @@ public final class Database implements AutoCloseable {
     /** As {@link #openSqlite(Path, int)}, with the clock that times the indexes' back-off (a test's fake one). */
     static Database openSqlite(Path file, int poolSize, LongSupplier nanoClock) throws DatabaseOpenException {
         checkReadableFile(file);
+        SqliteFilePool pool = SqliteFilePool.open(file, () -> openSqlitePool(file, poolSize));
+        return new Database(pool, Dialect.SQLITE, pool.schema(), HubIndexes.sqlite(nanoClock));
+    }
+
+    private static SqliteFilePool.Opened openSqlitePool(Path file, int poolSize) throws DatabaseOpenException {
+        checkReadableFile(file);
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setReadOnly(true);
         sqlite.setOpenMode(SQLiteOpenMode.READONLY);
@@ -106,7 +122,9 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setDataSource(driver);
         config.setConnectionInitSql(Dialect.SQLITE.readOnlySessionSql());
-        return open(config, Dialect.SQLITE, poolSize, file.toString(), HubIndexes.sqlite(nanoClock));
+        config.setConnectionTimeout(SQLITE_CONNECTION_TIMEOUT_MS);
+        HikariDataSource dataSource = newPool(config, poolSize, file.toString());
+        return new SqliteFilePool.Opened(dataSource, inspectOrClose(dataSource, Dialect.SQLITE, file.toString()));
     }
 
     private static void checkReadableFile(Path file) throws DatabaseOpenException {
@@ -121,17 +139,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database open(
-            HikariConfig config, Dialect dialect, int poolSize, String displayName, HubIndexes indexes)
+    private static HikariDataSource newPool(HikariConfig config, int poolSize, String displayName)
             throws DatabaseOpenException {
         config.setPoolName("hubql");
         config.setReadOnly(true);
         config.setAutoCommit(true);
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(1);
-        HikariDataSource dataSource = newPool(config, displayName);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new DatabaseOpenException("cannot open " + displayName + ": " + firstLine(rootMessage(e)), e);
+        }
+    }
+
+    private static HubSchema inspectOrClose(HikariDataSource dataSource, Dialect dialect, String displayName)
+            throws DatabaseOpenException {
         try {
             HubSchema schema = inspect(dataSource, dialect, displayName);
             LOG.info(
@@ -140,18 +164,10 @@ public final class Database implements AutoCloseable {
                     displayName,
                     schema.releaseLine(),
                     schema.revision());
-            return new Database(dataSource, dialect, schema, indexes);
+            return schema;
         } catch (DatabaseOpenException e) {
             dataSource.close();
             throw e;
-        }
-    }
-
-    private static HikariDataSource newPool(HikariConfig config, String displayName) throws DatabaseOpenException {
-        try {
-            return new HikariDataSource(config);
-        } catch (HikariPool.PoolInitializationException e) {
-            throw new DatabaseOpenException("cannot open " + displayName + ": " + firstLine(rootMessage(e)), e);
         }
     }
 
@@ -184,25 +200,54 @@ public final class Database implements AutoCloseable {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    /** A statement runner for one request; {@code deadlineNanos} is a {@link System#nanoTime()} value, or 0 for none. */
+    /**
+     * A statement runner for one request; {@code deadlineNanos} is a {@link System#nanoTime()} value, or 0 for none.
+     * Its statements all read the database as it was checked here ({@link #check()}).
+     *
+     * @throws DatabaseUnavailableException when the database cannot be read now
+     */
     public Sql newSql(SqlTrace trace, long deadlineNanos) {
-        return new Sql(this, trace, deadlineNanos);
+        HubPool.Opening opening = pool.check();
+        return new Sql(this, opening.pool(), opening.generation(), trace, deadlineNanos);
+    }
+
+    /**
+     * Checks that the database can be read now (on SQLite: that the path still names a whole hub file, reopening it
+     * when it was replaced) and answers which opening of it is current: a new number each time a replaced SQLite file
+     * is reopened, so that what was verified against the old file can be forgotten. Costs a {@code stat} on SQLite,
+     * nothing on a database server.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be read now
+     */
+    public long check() {
+        return pool.check().generation();
+    }
+
+    /** Whether the database answers a trivial read now, within {@code timeout}, and if not, why. */
+    public Readiness readiness(Duration timeout) {
+        return probe.run(timeout);
     }
 
     /** True when a trivial read succeeds within a few seconds. */
     public boolean ping() {
-        try {
-            newSql(new SqlTrace(false), System.nanoTime() + 5_000_000_000L)
-                    .list("SELECT 1 AS one", List.of(), row -> row.id("one"));
-            return true;
-        } catch (DataAccessException e) {
-            return false;
+        return readiness(Duration.ofSeconds(5)).ready();
+    }
+
+    /** The failure of a statement: an outage of the database is {@link DatabaseUnavailableException}. */
+    DataAccessException failure(SQLException error, boolean timedOut) {
+        if (timedOut) {
+            return new DataAccessException("the request's time limit was reached", error, true);
         }
+        if (Outages.isOutage(error)) {
+            pool.outage();
+            return new DatabaseUnavailableException("the database cannot be read now", error);
+        }
+        return new DataAccessException("a database read failed", error, false);
     }
 
     /** Publishes the pool's gauges and timers ({@code hikaricp_connections…}) to {@code registry}; once. */
     public void publishPoolMetrics(MeterRegistry registry) {
-        dataSource.setMetricRegistry(registry);
+        pool.publishMetrics(registry);
     }
 
     public Dialect dialect() {
@@ -226,8 +271,9 @@ public final class Database implements AutoCloseable {
         return statements;
     }
 
+    /** The pool of the current opening of the database. */
     DataSource dataSource() {
-        return dataSource;
+        return pool.pool();
     }
 
     /** Cancellations scheduled and not yet dropped: one per statement running with a deadline. */
@@ -242,6 +288,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         canceller.shutdownNow();
-        dataSource.close();
+        probe.close();
+        pool.close();
     }
 }

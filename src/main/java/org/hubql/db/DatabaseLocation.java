@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,6 +31,31 @@ public final class DatabaseLocation {
     private final @Nullable String jdbcUrl;
     private final @Nullable String user;
     private final @Nullable String password;
+    private final Timeouts timeouts;
+
+    /**
+     * How long to wait for a database server: for a connection ({@code connect}: HikariCP's {@code connectionTimeout}
+     * and the driver's connect and login timeouts) and for a server that stops answering in the middle of a
+     * statement ({@code socket}: the driver's socket timeout). Not used for SQLite.
+     */
+    public record Timeouts(Duration connect, Duration socket) {
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(35));
+    }
+
+    private DatabaseLocation(
+            Dialect dialect,
+            @Nullable Path file,
+            @Nullable String jdbcUrl,
+            @Nullable String user,
+            @Nullable String password,
+            Timeouts timeouts) {
+        this.dialect = dialect;
+        this.file = file;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.timeouts = timeouts;
+    }
 
     private DatabaseLocation(
             Dialect dialect,
@@ -37,11 +63,7 @@ public final class DatabaseLocation {
             @Nullable String jdbcUrl,
             @Nullable String user,
             @Nullable String password) {
-        this.dialect = dialect;
-        this.file = file;
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
+        this(dialect, file, jdbcUrl, user, password, Timeouts.DEFAULT);
     }
 
     public static DatabaseLocation sqlite(Path file) {
@@ -112,7 +134,16 @@ public final class DatabaseLocation {
 
     public DatabaseLocation withPassword(String newPassword) {
         String url = jdbcUrl == null ? null : jdbcUrl.replaceAll("(?i)([?&;])password=[^&;]*[&;]?", "$1");
-        return new DatabaseLocation(dialect, file, url, user, newPassword);
+        return new DatabaseLocation(dialect, file, url, user, newPassword, timeouts);
+    }
+
+    /** The same database, waited for as {@code newTimeouts} says (where its URL does not set the driver's own). */
+    public DatabaseLocation withTimeouts(Timeouts newTimeouts) {
+        return new DatabaseLocation(dialect, file, jdbcUrl, user, password, newTimeouts);
+    }
+
+    public Timeouts timeouts() {
+        return timeouts;
     }
 
     public Dialect dialect() {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -107,5 +108,19 @@ public final class HubSchema {
     /** Hubs from 2.0 on keep OAuth tokens in {@code api_tokens}; earlier ones in {@code oauth_access_tokens}. */
     public boolean oauthTokensInApiTokens() {
         return !hasTable("oauth_access_tokens") && has("api_tokens", "client_id");
+    }
+
+    /** The same tables, columns and revision: what hubql built its queries from. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HubSchema schema
+                && columnsByTable.equals(schema.columnsByTable)
+                && Objects.equals(revision, schema.revision)
+                && dialect == schema.dialect;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(columnsByTable, revision, dialect);
     }
 }

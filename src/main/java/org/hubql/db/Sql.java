@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.hubql.db.sqlite.IndexScope;
 import org.hubql.db.sqlite.Lookup;
 import org.jspecify.annotations.Nullable;
@@ -21,11 +22,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Sql {
     private final Database database;
+    private final DataSource pool;
+    private final long generation;
     private final SqlTrace trace;
     private final long deadlineNanos;
 
-    Sql(Database database, SqlTrace trace, long deadlineNanos) {
+    Sql(Database database, DataSource pool, long generation, SqlTrace trace, long deadlineNanos) {
         this.database = database;
+        this.pool = pool;
+        this.generation = generation;
         this.trace = trace;
         this.deadlineNanos = deadlineNanos;
     }
@@ -38,10 +43,15 @@ public final class Sql {
         return trace;
     }
 
+    /** Which opening of the database these statements read ({@link Database#check()}). */
+    public long generation() {
+        return generation;
+    }
+
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
         long started = System.nanoTime();
         checkDeadline();
-        try (Connection connection = database.dataSource().getConnection()) {
+        try (Connection connection = pool.getConnection()) {
             return run(connection, sql, params, mapper, started);
         } catch (SQLException e) {
             throw failure(e);
@@ -117,9 +127,7 @@ public final class Sql {
     }
 
     private DataAccessException failure(SQLException e) {
-        boolean timedOut = deadlineNanos != 0 && System.nanoTime() >= deadlineNanos;
-        String message = timedOut ? "the request's time limit was reached" : "a database read failed";
-        return new DataAccessException(message, e, timedOut);
+        return database.failure(e, deadlineNanos != 0 && System.nanoTime() >= deadlineNanos);
     }
 
     /** Runs one statement on a connection the caller has borrowed, cancelled at the request's deadline. */
@@ -133,6 +141,9 @@ public final class Sql {
         try {
             bindAll(connection, prepared.statement, params);
             runCancellable(prepared, action, remaining);
+        } catch (SQLException e) {
+            prepared.discard();
+            throw e;
         } finally {
             prepared.release();
         }
@@ -181,7 +192,7 @@ public final class Sql {
         @Override
         public Connection connection() throws SQLException {
             if (borrowed == null) {
-                borrowed = database.dataSource().getConnection();
+                borrowed = pool.getConnection();
             }
             return borrowed;
         }

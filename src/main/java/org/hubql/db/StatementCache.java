@@ -66,6 +66,18 @@ abstract class StatementCache {
             return columns;
         }
 
+        /**
+         * After a failed run: sqlite-jdbc can leave a kept statement unusable ("statement is not executing") after
+         * its file was damaged, even once it is whole again; closed, it is prepared anew on its next use.
+         */
+        void discard() {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // a statement that cannot close is not reused either: its next use prepares a new one
+            }
+        }
+
         void release() throws SQLException {
             if (!kept) {
                 statement.close();

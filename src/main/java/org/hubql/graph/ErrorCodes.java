@@ -5,6 +5,9 @@ public final class ErrorCodes {
     public static final String BAD_USER_INPUT = "BAD_USER_INPUT";
     public static final String TIMEOUT = "TIMEOUT";
     public static final String DATABASE_ERROR = "DATABASE_ERROR";
+    /** The database cannot be read now (server down or unreachable, SQLite file gone, replaced or damaged): retry. */
+    public static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
     public static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";

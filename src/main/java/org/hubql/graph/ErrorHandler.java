@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.hubql.db.DataAccessException;
+import org.hubql.db.DatabaseUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,10 @@ final class ErrorHandler implements DataFetcherExceptionHandler {
         if (error instanceof BadInputException) {
             return error.getMessage();
         }
+        if (error instanceof DatabaseUnavailableException unavailable) {
+            LOG.debug("Database unavailable: {}", String.valueOf(unavailable.getCause()));
+            return unavailable.getMessage();
+        }
         if (error instanceof DataAccessException dataAccess) {
             if (!dataAccess.timedOut()) {
                 LOG.warn("Database read failed: {}", String.valueOf(dataAccess.getCause()));
@@ -58,6 +63,9 @@ final class ErrorHandler implements DataFetcherExceptionHandler {
     private static String codeFor(Throwable error) {
         if (error instanceof BadInputException) {
             return ErrorCodes.BAD_USER_INPUT;
+        }
+        if (error instanceof DatabaseUnavailableException) {
+            return ErrorCodes.DATABASE_UNAVAILABLE;
         }
         if (error instanceof DataAccessException dataAccess) {
             return dataAccess.timedOut() ? ErrorCodes.TIMEOUT : ErrorCodes.DATABASE_ERROR;

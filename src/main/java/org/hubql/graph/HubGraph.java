@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.hubql.db.Database;
+import org.hubql.db.DatabaseUnavailableException;
 import org.hubql.db.Queries;
 import org.hubql.db.Sql;
 import org.hubql.db.SqlTrace;
@@ -124,7 +125,21 @@ public final class HubGraph {
         GraphQL.unusualConfiguration(input).dataloaderConfig().enableDataLoaderChaining(true);
         // every loader completes on this thread (Loaders), so execution has finished when this returns; the time limit
         // is kept by Sql, which cancels a statement at the deadline and fails the request with code TIMEOUT
-        return graphQL.execute(input.build());
+        return failedIfUnavailable(graphQL.execute(input.build()));
+    }
+
+    /**
+     * A field that met a database outage fails the whole request ({@code 503}): the other fields were read from a
+     * database going away, and a retry soon reads them all.
+     */
+    private static ExecutionResult failedIfUnavailable(ExecutionResult result) {
+        for (GraphQLError error : result.getErrors()) {
+            Map<String, Object> extensions = error.getExtensions();
+            if (extensions != null && ErrorCodes.DATABASE_UNAVAILABLE.equals(extensions.get("code"))) {
+                throw new DatabaseUnavailableException(error.getMessage(), null);
+            }
+        }
+        return result;
     }
 
     private ExecutionResult timedOut() {

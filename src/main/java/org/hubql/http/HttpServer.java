@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.plugin.bundled.CorsPluginConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hubql.auth.TokenAuthenticator;
 import org.hubql.db.Database;
+import org.hubql.db.DatabaseUnavailableException;
+import org.hubql.db.Readiness;
 import org.hubql.graph.ErrorCodes;
 import org.hubql.graph.HubGraph;
 import org.hubql.metrics.Metrics;
@@ -86,6 +89,10 @@ public final class HttpServer {
                 config.routes.get("/logout", oauth::logout);
             });
             config.routes.exception(HttpProblem.class, (problem, ctx) -> problem(ctx, mapper, problem));
+            config.routes.exception(DatabaseUnavailableException.class, (error, ctx) -> {
+                ctx.header("Retry-After", "1");
+                problem(ctx, mapper, 503, ErrorCodes.DATABASE_UNAVAILABLE, error.getMessage());
+            });
             config.routes.exception(
                     HttpResponseException.class,
                     (error, ctx) -> problem(
@@ -227,11 +234,17 @@ public final class HttpServer {
         ctx.contentType("text/plain; charset=utf-8").result(graph.sdl());
     }
 
+    /** How long {@code /readyz} waits for the database before it answers 503 itself. */
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(1);
+
     private static void health(Context ctx, Database database, ObjectMapper mapper) throws IOException {
-        boolean up = database.ping();
-        ctx.status(up ? 200 : 503)
+        Readiness readiness = database.readiness(READINESS_TIMEOUT);
+        Map<String, String> body = readiness.ready()
+                ? Map.of("status", "ok")
+                : Map.of("status", "database unavailable", "reason", readiness.reason());
+        ctx.status(readiness.ready() ? 200 : 503)
                 .contentType("application/json")
-                .result(mapper.writeValueAsBytes(Map.of("status", up ? "ok" : "database unavailable")));
+                .result(mapper.writeValueAsBytes(body));
     }
 
     private static void problem(Context ctx, ObjectMapper mapper, HttpProblem problem) {

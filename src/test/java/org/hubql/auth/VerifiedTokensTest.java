@@ -19,38 +19,38 @@ class VerifiedTokensTest {
     @Test
     void an_entry_lives_for_the_ttl_only() {
         VerifiedTokens cache = new VerifiedTokens(10, Duration.ofSeconds(10), clock);
-        cache.put("a", ALICE, null);
+        cache.put("a", ALICE, null, 0);
         clock.advance(Duration.ofSeconds(9));
-        assertThat(cache.get("a")).isEqualTo(ALICE);
+        assertThat(cache.get("a", 0)).isEqualTo(ALICE);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(cache.get("a")).isNull();
+        assertThat(cache.get("a", 0)).isNull();
     }
 
     @Test
     void an_entry_never_outlives_the_token_expiry() {
         VerifiedTokens cache = new VerifiedTokens(10, Duration.ofSeconds(10), clock);
-        cache.put("a", ALICE, clock.instant().plusSeconds(2));
+        cache.put("a", ALICE, clock.instant().plusSeconds(2), 0);
         clock.advance(Duration.ofSeconds(2));
-        assertThat(cache.get("a")).isNull();
+        assertThat(cache.get("a", 0)).isNull();
     }
 
     @Test
     void the_cache_is_bounded_and_drops_the_least_recently_used() {
         VerifiedTokens cache = new VerifiedTokens(2, Duration.ofSeconds(10), clock);
-        cache.put("a", ALICE, null);
-        cache.put("b", ALICE, null);
-        cache.get("a");
-        cache.put("c", ALICE, null);
-        assertThat(cache.get("b")).isNull();
-        assertThat(cache.get("a")).isEqualTo(ALICE);
-        assertThat(cache.get("c")).isEqualTo(ALICE);
+        cache.put("a", ALICE, null, 0);
+        cache.put("b", ALICE, null, 0);
+        cache.get("a", 0);
+        cache.put("c", ALICE, null, 0);
+        assertThat(cache.get("b", 0)).isNull();
+        assertThat(cache.get("a", 0)).isEqualTo(ALICE);
+        assertThat(cache.get("c", 0)).isEqualTo(ALICE);
     }
 
     @Test
     void a_zero_ttl_caches_nothing() {
         VerifiedTokens cache = new VerifiedTokens(2, Duration.ZERO, clock);
-        cache.put("a", ALICE, null);
-        assertThat(cache.get("a")).isNull();
+        cache.put("a", ALICE, null, 0);
+        assertThat(cache.get("a", 0)).isNull();
     }
 
     private static final class MutableClock extends Clock {
@@ -74,5 +74,16 @@ class VerifiedTokensTest {
         public Clock withZone(ZoneId zone) {
             return this;
         }
+    }
+
+    @Test
+    void a_new_opening_of_the_database_forgets_every_token_and_an_old_one_adds_none() {
+        VerifiedTokens cache = new VerifiedTokens(10, Duration.ofSeconds(10), clock);
+        cache.put("a", ALICE, null, 0);
+        assertThat(cache.get("a", 1)).isNull();
+        cache.put("b", ALICE, null, 0);
+        assertThat(cache.get("b", 1)).isNull();
+        cache.put("c", ALICE, null, 1);
+        assertThat(cache.get("c", 1)).isEqualTo(ALICE);
     }
 }

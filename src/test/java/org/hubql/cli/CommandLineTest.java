@@ -52,6 +52,7 @@ class CommandLineTest {
                 List.of("serve", "--port", "http"),
                 List.of("serve", "--bogus"),
                 List.of("serve", "--default-page-size", "0"),
+                List.of("serve", "--db-connect-timeout", "0"),
                 List.of("demo-db", "--users", "5"),
                 List.of("nonsense"),
                 List.of())) {
