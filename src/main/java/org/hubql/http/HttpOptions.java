@@ -12,6 +12,7 @@ import java.util.List;
  * @param corsOrigins     the origins whose pages may call the API ({@code *} for any); none by default
  * @param service         whether hubql runs as a JupyterHub service
  * @param connections     how long connections may idle and stall, how many there may be, how long shutdown waits
+ * @param documents       which documents run: any (with automatic persisted queries), or trusted ones only
  */
 public record HttpOptions(
         boolean trace,
@@ -19,10 +20,26 @@ public record HttpOptions(
         String basePath,
         List<String> corsOrigins,
         ServiceMode service,
-        Connections connections) {
+        Connections connections,
+        DocumentPolicy documents) {
 
     public HttpOptions {
         corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /** Running any document. */
+    public HttpOptions(
+            boolean trace,
+            long maxRequestBytes,
+            String basePath,
+            List<String> corsOrigins,
+            ServiceMode service,
+            Connections connections) {
+        this(trace, maxRequestBytes, basePath, corsOrigins, service, connections, DocumentPolicy.anyDocument());
+    }
+
+    public HttpOptions withDocuments(DocumentPolicy policy) {
+        return new HttpOptions(trace, maxRequestBytes, basePath, corsOrigins, service, connections, policy);
     }
 
     /**

@@ -33,7 +33,7 @@ public final class HttpServer {
     public HttpServer(
             HubGraph graph, Database database, HttpOptions options, Optional<TokenAuthenticator> authenticator) {
         ObjectMapper mapper = new ObjectMapper();
-        GraphQLHandler graphQL = new GraphQLHandler(graph, mapper, options.trace());
+        GraphQLHandler graphQL = new GraphQLHandler(graph, mapper, options.trace(), options.documents());
         Optional<HubOAuth> login = options.service() instanceof ServiceMode.Service service
                         && service.login() instanceof ServiceMode.Login.OAuth oauth
                 ? Optional.of(new HubOAuth(oauth, options.basePath(), mapper))
