@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -116,7 +117,14 @@ final class GraphQLHandler {
         }
         boolean requestError = !result.isDataPresent();
         ctx.status(requestError && responseType.equals(MediaTypes.GRAPHQL_RESPONSE) ? 400 : 200);
-        write(ctx, responseType, json.write(body));
+        byte[] bytes = json.write(body);
+        if (!result.getErrors().isEmpty()) {
+            HttpCaching.noStore(ctx);
+        } else if (ctx.method() == HandlerType.GET
+                && HttpCaching.notModified(ctx, Authentication.viewer(ctx), responseType, bytes)) {
+            return;
+        }
+        write(ctx, responseType, bytes);
     }
 
     /** Every error carries an {@code extensions.code}, including graphql-java's own parse and validation errors. */

@@ -217,6 +217,7 @@ public final class HttpServer {
     private static void problem(Context ctx, ObjectMapper mapper, int status, String code, String message) {
         try {
             ctx.status(status)
+                    .header("Cache-Control", HttpCaching.NO_STORE)
                     .contentType("application/json; charset=utf-8")
                     .result(mapper.writeValueAsBytes(GraphQLHandler.errorBody(message, code)));
         } catch (IOException e) {

@@ -62,6 +62,7 @@ class PersistedQueriesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(firstError(response).get("message").asText()).isEqualTo("PersistedQueryNotFound");
         assertThat(firstError(response).at("/extensions/code").asText()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 
     @Test
@@ -122,6 +123,7 @@ class PersistedQueriesTest {
         assertThat(hit.statusCode()).isEqualTo(200);
         assertThat(RunningGateway.parse(hit.body()).at("/data/hub/engine").asText())
                 .isEqualTo("sqlite");
+        assertThat(hit.headers().firstValue("ETag")).isPresent();
     }
 
     @Test

@@ -99,6 +99,7 @@ class TrustedDocumentsTest {
                 trustedOnly.as(ROOT).get("/graphql?documentId=sha256:" + DocumentHash.SHA256.digest(USERS));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).at("/data/users/totalCount").asInt()).isEqualTo(4);
+        assertThat(response.headers().firstValue("ETag")).isPresent();
     }
 
     @Test
