@@ -3,6 +3,7 @@ package org.hubql.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Checks a token against JupyterHub's stored {@code sha512:<rounds>:<salt>:<digest>}: one SHA-512 over the salt's
@@ -11,8 +12,6 @@ import java.security.NoSuchAlgorithmException;
 final class JupyterHubHash {
     /** Far above JupyterHub's 16384: a row claiming more is not JupyterHub's and would only burn CPU. */
     private static final int MAX_ROUNDS = 1 << 20;
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JupyterHubHash() {
         // non-constructable
@@ -42,21 +41,12 @@ final class JupyterHubHash {
         for (int i = 0; i < rounds; i++) {
             sha512.update(tokenBytes);
         }
-        return hex(sha512.digest());
+        return HexFormat.of().formatHex(sha512.digest());
     }
 
     /** A SHA-256 of the token, so caches never hold the token itself. */
     static String fingerprint(String token) {
-        return hex(newDigest("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String hex(byte[] bytes) {
-        char[] chars = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            chars[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
-            chars[2 * i + 1] = HEX[bytes[i] & 0xf];
-        }
-        return new String(chars);
+        return HexFormat.of().formatHex(newDigest("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MessageDigest newDigest(String algorithm) {

@@ -21,7 +21,10 @@ import org.hubql.demo.DemoHubSummary;
 import org.hubql.graph.GraphOptions;
 import org.hubql.graph.PageSize;
 import org.hubql.graph.QueryLimits;
+import org.hubql.http.DocumentPolicy;
 import org.hubql.http.HttpOptions;
+import org.hubql.http.TrustedDocuments;
+import org.hubql.http.TrustedDocumentsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -184,6 +187,20 @@ final class ServeCommand implements Callable<Integer> {
     boolean noBreadthFirst;
 
     @Option(
+            names = "--trusted-documents",
+            paramLabel = "FILE",
+            description = "Run only the documents in FILE, a JSON object of hash → document as graphql-codegen's"
+                    + " client preset (persisted-documents.json) or Relay writes it; clients name them by documentId or"
+                    + " extensions.persistedQuery.sha256Hash. Every hash is checked on start.")
+    Path trustedDocuments;
+
+    @Option(
+            names = "--allow-arbitrary-documents-for-admins",
+            description = "With --trusted-documents: a token holding admin:users unfiltered (an admin's) may still"
+                    + " send any document, e.g. from GraphiQL.")
+    boolean arbitraryDocumentsForAdmins;
+
+    @Option(
             names = "--no-introspection",
             description = "Refuse __schema and __type queries (GraphiQL then has no schema docs).")
     boolean noIntrospection;
@@ -213,7 +230,14 @@ final class ServeCommand implements Callable<Integer> {
                     .println("hubql: --no-auth is allowed only with a loopback --bind (127.0.0.1 or ::1); got " + bind);
             return HubqlCommand.EXIT_USAGE;
         }
-        HttpOptions http = http();
+        DocumentPolicy documents;
+        try {
+            documents = documents();
+        } catch (TrustedDocumentsException e) {
+            spec.commandLine().getErr().println("hubql: --trusted-documents " + e.getMessage());
+            return HubqlCommand.EXIT_USAGE;
+        }
+        HttpOptions http = http().withDocuments(documents);
         DatabaseLocation hub = location().orElseGet(() -> DatabaseLocation.sqlite(demoHub()));
         try {
             QueryLimits limits =
@@ -275,6 +299,16 @@ final class ServeCommand implements Callable<Integer> {
             throw usage("--bind is not an address of this machine: " + bind);
         }
         return address.isLoopbackAddress();
+    }
+
+    private DocumentPolicy documents() throws TrustedDocumentsException {
+        if (trustedDocuments == null) {
+            if (arbitraryDocumentsForAdmins) {
+                throw usage("--allow-arbitrary-documents-for-admins needs --trusted-documents");
+            }
+            return DocumentPolicy.anyDocument();
+        }
+        return new DocumentPolicy.TrustedOnly(TrustedDocuments.load(trustedDocuments), arbitraryDocumentsForAdmins);
     }
 
     private HttpOptions http() {

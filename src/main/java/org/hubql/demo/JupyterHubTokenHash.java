@@ -3,6 +3,7 @@ package org.hubql.demo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Random;
 
 /**
@@ -13,8 +14,6 @@ import java.util.Random;
 public final class JupyterHubTokenHash {
     /** Rounds JupyterHub uses for tokens it did not generate itself and for OAuth client secrets. */
     public static final int USER_PROVIDED_ROUNDS = 16384;
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JupyterHubTokenHash() {}
 
@@ -48,12 +47,7 @@ public final class JupyterHubTokenHash {
     }
 
     static String hex(byte[] bytes) {
-        char[] chars = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            chars[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
-            chars[2 * i + 1] = HEX[bytes[i] & 0xf];
-        }
-        return new String(chars);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static MessageDigest sha512() {

@@ -1,11 +1,12 @@
 package org.hubql.demo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /** Python's {@code urllib.parse.quote(text, safe)}: UTF-8 bytes, unreserved and safe characters kept, others %XX. */
 final class UrlQuote {
     private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private UrlQuote() {}
 
@@ -21,7 +22,7 @@ final class UrlQuote {
             if (c < 0x80 && (UNRESERVED.indexOf(c) >= 0 || safe.indexOf(c) >= 0)) {
                 out.append(c);
             } else {
-                out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+                out.append('%').append(HEX.toHexDigits(b));
             }
         }
         return out.toString();

@@ -1,46 +1,51 @@
 package org.hubql.graph;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * Keeps parsed and validated documents by query text, so a dashboard polling the same query skips parsing and
- * validation. Bounded, least recently used first out. Documents that failed are not kept.
+ * validation. Bounded by weight: each entry weighs its text plus an allowance for its parsed form, so that neither
+ * many small documents nor a few large ones fill the heap. Documents that failed are not kept.
  */
 final class DocumentCache implements PreparsedDocumentProvider {
-    private final Map<String, PreparsedDocumentEntry> entries;
+    /** A rough size, in characters, of a parsed document beyond its text: syntax trees are several times larger. */
+    private static final int PARSED_ALLOWANCE = 8192;
 
-    DocumentCache(int capacity) {
-        this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
-                return size() > capacity;
-            }
-        };
+    private final Cache<String, PreparsedDocumentEntry> entries;
+
+    /** At most {@code maximumCharacters} of query text (with allowances) at once. */
+    DocumentCache(long maximumCharacters) {
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maximumCharacters)
+                .weigher((String query, PreparsedDocumentEntry entry) -> PARSED_ALLOWANCE + query.length())
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
             ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-        String key = input.getQuery();
-        PreparsedDocumentEntry cached;
-        synchronized (entries) {
-            cached = entries.get(key);
-        }
+        String query = input.getQuery();
+        PreparsedDocumentEntry cached = entries.getIfPresent(query);
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);
         }
         PreparsedDocumentEntry entry = parseAndValidate.apply(input);
         if (!entry.hasErrors()) {
-            synchronized (entries) {
-                entries.put(key, entry);
-            }
+            entries.put(query, entry);
         }
         return CompletableFuture.completedFuture(entry);
+    }
+
+    /** How many documents are kept, once pending evictions are done; for tests. */
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
     }
 }

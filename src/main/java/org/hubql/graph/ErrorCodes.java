@@ -23,6 +23,12 @@ public final class ErrorCodes {
     public static final String TOO_MANY_ROOT_FIELDS = "TOO_MANY_ROOT_FIELDS";
     public static final String TOO_MANY_FIELDS = "TOO_MANY_FIELDS";
     public static final String INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED";
+    /** A persisted document named by hash or {@code documentId} that the server does not know; Apollo retries. */
+    public static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+
+    public static final String PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH";
+    /** A document that is not trusted, sent to a server started with {@code --trusted-documents}. */
+    public static final String TRUSTED_DOCUMENTS_ONLY = "TRUSTED_DOCUMENTS_ONLY";
 
     /** The code of an error graphql-java raised itself, by its {@code extensions.classification}. */
     public static String forClassification(String classification) {

@@ -57,7 +57,7 @@ public final class HubGraph {
         this.graphQL = GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(
                         options.breadthFirst() ? breadthFirst : new AsyncExecutionStrategy(new ErrorHandler()))
-                .preparsedDocumentProvider(new DocumentCache(500))
+                .preparsedDocumentProvider(new DocumentCache(8 * 1024 * 1024))
                 .instrumentation(new HubInstrumentation(
                         Limits.instrumentations(options.limits(), options.pageSize()), new Authorization()))
                 .build();

@@ -5,6 +5,7 @@ import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -24,12 +25,14 @@ final class GraphQLHandler {
     private final HubGraph graph;
     private final ResponseJson json;
     private final GraphQLHttpRequest requests;
+    private final DocumentResolver documents;
     private final boolean trace;
 
-    GraphQLHandler(HubGraph graph, ObjectMapper mapper, boolean trace) {
+    GraphQLHandler(HubGraph graph, ObjectMapper mapper, boolean trace, DocumentPolicy documents) {
         this.graph = graph;
         this.json = new ResponseJson(mapper);
         this.requests = new GraphQLHttpRequest(mapper);
+        this.documents = DocumentResolver.of(documents);
         this.trace = trace;
     }
 
@@ -38,18 +41,40 @@ final class GraphQLHandler {
         if (!MediaTypes.isJsonBody(ctx.contentType())) {
             throw new HttpProblem(415, ErrorCodes.BAD_REQUEST, "send the request as Content-Type: application/json");
         }
-        execute(ctx, requests.fromBody(ctx.bodyAsBytes()), responseType);
+        execute(ctx, document(ctx, requests.fromBody(ctx.bodyAsBytes()), responseType), responseType);
     }
 
     void get(Context ctx) {
         String responseType = responseType(ctx);
-        GraphRequest request = requests.fromParameters(
-                ctx.queryParam("query"), ctx.queryParam("operationName"), ctx.queryParam("variables"));
+        GraphRequest request = document(
+                ctx,
+                requests.fromParameters(
+                        ctx.queryParam("query"),
+                        ctx.queryParam("operationName"),
+                        ctx.queryParam("variables"),
+                        ctx.queryParam("extensions"),
+                        ctx.queryParam("documentId")),
+                responseType);
         if (!OperationKind.isQueryOrUnknown(request.query(), request.operationName())) {
             ctx.header("Allow", "POST");
             throw new HttpProblem(405, ErrorCodes.BAD_REQUEST, "mutations and subscriptions are not allowed over GET");
         }
         execute(ctx, request, responseType);
+    }
+
+    /**
+     * The request with its document's text. A persisted document that is not known is answered as Apollo's clients
+     * expect, so that they send the text: {@code PersistedQueryNotFound}, with status 200 for
+     * {@code application/json} (Apollo's convention) and 404 for {@code application/graphql-response+json}, whose
+     * answers without {@code data} must not be 200.
+     */
+    private GraphRequest document(Context ctx, ReceivedRequest received, String responseType) {
+        return documents
+                .resolve(received, Authentication.viewer(ctx))
+                .orElseThrow(() -> new HttpProblem(
+                        responseType.equals(MediaTypes.GRAPHQL_RESPONSE) ? 404 : 200,
+                        ErrorCodes.PERSISTED_QUERY_NOT_FOUND,
+                        "PersistedQueryNotFound"));
     }
 
     private static String responseType(Context ctx) {
@@ -68,7 +93,14 @@ final class GraphQLHandler {
         Map<String, Object> body = ResponseBody.of(result, trace ? Map.of("sql", sqlSummary(sqlTrace)) : Map.of());
         boolean requestError = !result.isDataPresent();
         ctx.status(requestError && responseType.equals(MediaTypes.GRAPHQL_RESPONSE) ? 400 : 200);
-        write(ctx, responseType, body);
+        byte[] bytes = json.write(body);
+        if (!result.getErrors().isEmpty()) {
+            HttpCaching.noStore(ctx);
+        } else if (ctx.method() == HandlerType.GET
+                && HttpCaching.notModified(ctx, Authentication.viewer(ctx), responseType, bytes)) {
+            return;
+        }
+        write(ctx, responseType, bytes);
     }
 
     private static Map<String, Object> sqlSummary(SqlTrace sqlTrace) {
@@ -89,8 +121,7 @@ final class GraphQLHandler {
      * Writes the whole answer (compressed, if the client accepts it) before the handler returns: a stop waits for
      * requests in flight to return, so that no client of a stopping hubql gets part of a body.
      */
-    private void write(Context ctx, String responseType, Object body) {
-        byte[] bytes = json.write(body);
+    private static void write(Context ctx, String responseType, byte[] bytes) {
         ctx.contentType(responseType + "; charset=utf-8");
         try (OutputStream out = ctx.outputStream()) {
             out.write(bytes);

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
-import org.hubql.graph.GraphRequest;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** Reads a GraphQL request from a POST body or GET parameters, refusing malformed ones with a 400. */
+/**
+ * Reads a GraphQL request from a POST body or GET parameters, refusing malformed ones with a 400. The document is
+ * its {@code query}, or a persisted one named by {@code documentId} or Apollo's
+ * {@code extensions.persistedQuery.sha256Hash}.
+ */
 final class GraphQLHttpRequest {
     private final ObjectMapper mapper;
 
@@ -15,7 +20,7 @@ final class GraphQLHttpRequest {
         this.mapper = mapper;
     }
 
-    GraphRequest fromBody(byte[] body) {
+    ReceivedRequest fromBody(byte[] body) {
         if (body.length == 0) {
             throw badRequest("the request body is empty; send a JSON object with a `query`");
         }
@@ -32,41 +37,78 @@ final class GraphQLHttpRequest {
         if (extensions != null && !extensions.isNull() && !extensions.isObject()) {
             throw badRequest("`extensions` must be a JSON object");
         }
-        return new GraphRequest(
-                query(json.get("query")),
+        return received(
+                optionalText(json.get("query"), "query"),
+                reference(optionalText(json.get("documentId"), "documentId"), extensions),
                 optionalText(json.get("operationName"), "operationName"),
-                variables(json.get("variables")));
+                variables(json.get("variables")),
+                "the request has no `query`");
     }
 
-    GraphRequest fromParameters(String query, String operationName, String variables) {
-        if (query == null) {
-            throw badRequest("a GET request needs a `query` parameter");
+    ReceivedRequest fromParameters(
+            @Nullable String query,
+            @Nullable String operationName,
+            @Nullable String variables,
+            @Nullable String extensions,
+            @Nullable String documentId) {
+        JsonNode extensionsJson = parameter(extensions, "extensions");
+        if (extensionsJson != null && !extensionsJson.isObject()) {
+            throw badRequest("the `extensions` parameter must be a JSON object");
         }
-        JsonNode variablesJson = null;
-        if (variables != null && !variables.isEmpty()) {
-            try {
-                variablesJson = mapper.readTree(variables);
-            } catch (JsonProcessingException e) {
-                throw badRequest("the `variables` parameter is not valid JSON");
-            }
-        }
-        return new GraphRequest(
+        return received(
                 query,
+                reference(documentId == null || documentId.isEmpty() ? null : documentId, extensionsJson),
                 operationName == null || operationName.isEmpty() ? null : operationName,
-                variables(variablesJson));
+                variables(parameter(variables, "variables")),
+                "a GET request needs a `query` parameter");
     }
 
-    private static String query(JsonNode query) {
-        if (query == null || query.isNull()) {
-            throw badRequest("the request has no `query`");
+    private static ReceivedRequest received(
+            @Nullable String query,
+            Optional<DocumentReference> reference,
+            @Nullable String operationName,
+            Map<String, Object> variables,
+            String noQuery) {
+        if (query == null && reference.isEmpty()) {
+            throw badRequest(noQuery);
         }
-        if (!query.isTextual()) {
-            throw badRequest("`query` must be a string");
+        if (query != null && reference.orElse(null) instanceof DocumentReference.DocumentId) {
+            throw badRequest("send either `query` or `documentId`, not both");
         }
-        return query.asText();
+        return new ReceivedRequest(Optional.ofNullable(query), reference, operationName, variables);
     }
 
-    private static String optionalText(JsonNode value, String name) {
+    private static Optional<DocumentReference> reference(@Nullable String documentId, @Nullable JsonNode extensions) {
+        JsonNode persistedQuery = extensions == null ? null : extensions.get("persistedQuery");
+        if (persistedQuery == null || persistedQuery.isNull()) {
+            return Optional.ofNullable(documentId).map(DocumentReference::documentId);
+        }
+        if (documentId != null) {
+            throw badRequest("send either `documentId` or `extensions.persistedQuery`, not both");
+        }
+        if (!persistedQuery.isObject() || persistedQuery.path("version").asInt(0) != 1) {
+            throw badRequest(
+                    "`extensions.persistedQuery` must be {\"version\": 1, \"sha256Hash\": \"<64 hex digits>\"}");
+        }
+        JsonNode hash = persistedQuery.get("sha256Hash");
+        if (hash == null || !hash.isTextual() || !hash.asText().matches("[0-9a-fA-F]{64}")) {
+            throw badRequest("`extensions.persistedQuery.sha256Hash` must be a SHA-256 in 64 hex digits");
+        }
+        return Optional.of(DocumentReference.persistedQuery(hash.asText()));
+    }
+
+    private @Nullable JsonNode parameter(@Nullable String value, String name) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return mapper.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw badRequest("the `" + name + "` parameter is not valid JSON");
+        }
+    }
+
+    private static @Nullable String optionalText(@Nullable JsonNode value, String name) {
         if (value == null || value.isNull()) {
             return null;
         }
@@ -77,7 +119,7 @@ final class GraphQLHttpRequest {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> variables(JsonNode value) {
+    private Map<String, Object> variables(@Nullable JsonNode value) {
         if (value == null || value.isNull()) {
             return Map.of();
         }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param service         whether hubql runs as a JupyterHub service
  * @param connections     how long connections may idle and stall, how many there may be, how long shutdown waits
  * @param metricsOpen     whether {@code /metrics} is served without a token ({@code --metrics-open})
+ * @param documents       which documents run: any (with automatic persisted queries), or trusted ones only
  */
 public record HttpOptions(
         boolean trace,
@@ -21,13 +22,14 @@ public record HttpOptions(
         List<String> corsOrigins,
         ServiceMode service,
         Connections connections,
-        boolean metricsOpen) {
+        boolean metricsOpen,
+        DocumentPolicy documents) {
 
     public HttpOptions {
         corsOrigins = List.copyOf(corsOrigins);
     }
 
-    /** With {@code /metrics} protected by the {@code read:metrics} scope. */
+    /** With {@code /metrics} protected by the {@code read:metrics} scope, running any document. */
     public HttpOptions(
             boolean trace,
             long maxRequestBytes,
@@ -35,11 +37,16 @@ public record HttpOptions(
             List<String> corsOrigins,
             ServiceMode service,
             Connections connections) {
-        this(trace, maxRequestBytes, basePath, corsOrigins, service, connections, false);
+        this(trace, maxRequestBytes, basePath, corsOrigins, service, connections, false, DocumentPolicy.anyDocument());
     }
 
     public HttpOptions withMetricsOpen(boolean open) {
-        return new HttpOptions(trace, maxRequestBytes, basePath, corsOrigins, service, connections, open);
+        return new HttpOptions(trace, maxRequestBytes, basePath, corsOrigins, service, connections, open, documents);
+    }
+
+    public HttpOptions withDocuments(DocumentPolicy policy) {
+        return new HttpOptions(
+                trace, maxRequestBytes, basePath, corsOrigins, service, connections, metricsOpen, policy);
     }
 
     /**

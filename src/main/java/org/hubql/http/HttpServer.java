@@ -44,7 +44,7 @@ public final class HttpServer {
             Optional<TokenAuthenticator> authenticator,
             Metrics metrics) {
         ObjectMapper mapper = new ObjectMapper();
-        GraphQLHandler graphQL = new GraphQLHandler(graph, mapper, options.trace());
+        GraphQLHandler graphQL = new GraphQLHandler(graph, mapper, options.trace(), options.documents());
         Optional<HubOAuth> login = options.service() instanceof ServiceMode.Service service
                         && service.login() instanceof ServiceMode.Login.OAuth oauth
                 ? Optional.of(new HubOAuth(oauth, options.basePath(), mapper))
@@ -266,6 +266,7 @@ public final class HttpServer {
     private static void problem(Context ctx, ObjectMapper mapper, int status, String code, String message) {
         try {
             ctx.status(status)
+                    .header("Cache-Control", HttpCaching.NO_STORE)
                     .contentType("application/json; charset=utf-8")
                     .result(mapper.writeValueAsBytes(GraphQLHandler.errorBody(message, code)));
         } catch (IOException e) {

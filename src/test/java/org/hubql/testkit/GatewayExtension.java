@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.hubql.auth.AuthOptions;
 import org.hubql.db.DatabaseLocation;
 import org.hubql.graph.GraphOptions;
+import org.hubql.http.HttpOptions;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -38,39 +40,59 @@ public final class GatewayExtension implements Gateway, BeforeEachCallback {
     private final boolean trace;
     private final GraphOptions graph;
     private final AuthOptions auth;
+    private final UnaryOperator<HttpOptions> http;
     private Served current;
 
     private GatewayExtension(
-            Function<ExtensionContext, HubUnderTest.Opened> hub, boolean trace, GraphOptions graph, AuthOptions auth) {
+            Function<ExtensionContext, HubUnderTest.Opened> hub,
+            boolean trace,
+            GraphOptions graph,
+            AuthOptions auth,
+            UnaryOperator<HttpOptions> http) {
         this.hub = hub;
         this.trace = trace;
         this.graph = graph;
         this.auth = auth;
+        this.http = http;
     }
 
     /** A SQLite hub that {@code file} builds in a new temporary directory. */
     public static GatewayExtension serving(Function<Path, Path> file) {
-        return new GatewayExtension(context -> sqlite(file), false, GraphOptions.defaults(), AuthOptions.disabled());
+        return new GatewayExtension(
+                context -> sqlite(file),
+                false,
+                GraphOptions.defaults(),
+                AuthOptions.disabled(),
+                UnaryOperator.identity());
     }
 
     /** The hub of the class's {@link HubUnderTest} parameter, for each invocation of a {@code @ParameterizedClass}. */
     public static GatewayExtension eachHubUnderTest() {
         return new GatewayExtension(
-                context -> hubParameter(context).open(), false, GraphOptions.defaults(), AuthOptions.disabled());
+                context -> hubParameter(context).open(),
+                false,
+                GraphOptions.defaults(),
+                AuthOptions.disabled(),
+                UnaryOperator.identity());
     }
 
     /** With authentication on, as {@code hubql serve} has it; send tokens with {@link #as(String)}. */
     public GatewayExtension withAuth() {
-        return new GatewayExtension(hub, trace, graph, AuthOptions.defaults());
+        return new GatewayExtension(hub, trace, graph, AuthOptions.defaults(), http);
     }
 
     /** With every response carrying the SQL it ran, as {@code --trace} does. */
     public GatewayExtension withTrace() {
-        return new GatewayExtension(hub, true, graph, auth);
+        return new GatewayExtension(hub, true, graph, auth, http);
     }
 
     public GatewayExtension with(GraphOptions options) {
-        return new GatewayExtension(hub, trace, options, auth);
+        return new GatewayExtension(hub, trace, options, auth, http);
+    }
+
+    /** With the HTTP options changed, e.g. {@code options -> options.withDocuments(policy)}. */
+    public GatewayExtension withHttp(UnaryOperator<HttpOptions> change) {
+        return new GatewayExtension(hub, trace, graph, auth, options -> change.apply(http.apply(options)));
     }
 
     @Override
@@ -82,7 +104,7 @@ public final class GatewayExtension implements Gateway, BeforeEachCallback {
     private Served serve(ExtensionContext context) {
         HubUnderTest.Opened opened = hub.apply(context);
         try {
-            return new Served(RunningGateway.serve(opened.location(), trace, graph, auth), opened);
+            return new Served(RunningGateway.serve(opened.location(), trace, graph, auth, http), opened);
         } catch (RuntimeException e) {
             opened.close();
             throw e;

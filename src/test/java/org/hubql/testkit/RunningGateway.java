@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.hubql.App;
 import org.hubql.ServeOptions;
 import org.hubql.auth.AuthOptions;
@@ -51,19 +52,29 @@ public final class RunningGateway implements Gateway, AutoCloseable {
     }
 
     public static RunningGateway serve(DatabaseLocation hub, boolean trace, GraphOptions graph, AuthOptions auth) {
+        return serve(hub, trace, graph, auth, UnaryOperator.identity());
+    }
+
+    /** Serves with authentication as configured and the test's HTTP options changed by {@code http}. */
+    public static RunningGateway serve(
+            DatabaseLocation hub,
+            boolean trace,
+            GraphOptions graph,
+            AuthOptions auth,
+            UnaryOperator<HttpOptions> http) {
         try {
-            HttpOptions http = HttpOptions.standalone(trace, 262_144);
+            HttpOptions standalone = HttpOptions.standalone(trace, 262_144);
             // a test that stops its gateway while its own client still holds a connection need not wait 10 s
             return serve(
                     hub,
                     graph,
-                    new HttpOptions(
-                            http.trace(),
-                            http.maxRequestBytes(),
-                            http.basePath(),
-                            http.corsOrigins(),
-                            http.service(),
-                            new HttpOptions.Connections(Duration.ofSeconds(10), 1024, Duration.ofSeconds(2))),
+                    http.apply(new HttpOptions(
+                            standalone.trace(),
+                            standalone.maxRequestBytes(),
+                            standalone.basePath(),
+                            standalone.corsOrigins(),
+                            standalone.service(),
+                            new HttpOptions.Connections(Duration.ofSeconds(10), 1024, Duration.ofSeconds(2)))),
                     auth);
         } catch (DatabaseOpenException e) {
             throw new IllegalStateException(e);
