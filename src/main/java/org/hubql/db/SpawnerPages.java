@@ -19,18 +19,7 @@ public final class SpawnerPages {
 
     public SpawnerPages(HubSchema schema) {
         this.groups = schema.table("groups");
-        this.select = "SELECT "
-                + schema.select(
-                        "s",
-                        "spawners",
-                        "id",
-                        "user_id",
-                        "server_id",
-                        "name",
-                        "started",
-                        "last_activity",
-                        "user_options")
-                + ", u.name AS owner_name";
+        this.select = "SELECT " + SpawnerQueries.columns(schema) + ", u.name AS owner_name";
     }
 
     /** A page of spawners and their owners' names (the {@code USER_NAME} order's sort values), in the walk's order. */

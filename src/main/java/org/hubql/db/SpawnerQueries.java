@@ -15,18 +15,7 @@ public final class SpawnerQueries {
     private final String byIdsInUserOrder;
 
     public SpawnerQueries(HubSchema schema) {
-        String select = "SELECT "
-                + schema.select(
-                        "s",
-                        "spawners",
-                        "id",
-                        "user_id",
-                        "server_id",
-                        "name",
-                        "started",
-                        "last_activity",
-                        "user_options")
-                + " FROM spawners s";
+        String select = "SELECT " + columns(schema) + " FROM spawners s";
         this.byId = new KeyedQuery<>(select, "s.id", "", row -> row.id("id"), SpawnerQueries::map);
         this.byServerId = new KeyedQuery<>(select, "s.server_id", "", row -> row.id("server_id"), SpawnerQueries::map);
         this.byUserId = new KeyedQuery<>(
@@ -72,5 +61,11 @@ public final class SpawnerQueries {
     /** The spawners of these ids, in each user's order. */
     SqlFragment inUserOrder(long[] spawnerIds) {
         return new SqlFragment(byIdsInUserOrder, List.of(JsonText.array(spawnerIds)));
+    }
+
+    /** The s.… columns of a row mapped by {@link #map}, those this hub's version has. */
+    static String columns(HubSchema schema) {
+        return schema.select(
+                "s", "spawners", "id", "user_id", "server_id", "name", "started", "last_activity", "user_options");
     }
 }

@@ -12,21 +12,7 @@ public final class TokenPages {
     private final String select;
 
     public TokenPages(HubSchema schema) {
-        this.select = "SELECT "
-                + schema.select(
-                        "t",
-                        "api_tokens",
-                        "id",
-                        "prefix",
-                        "user_id",
-                        "service_id",
-                        "created",
-                        "last_activity",
-                        "expires_at",
-                        "note",
-                        "scopes",
-                        "client_id")
-                + " FROM api_tokens t";
+        this.select = "SELECT " + TokenQueries.columns(schema) + " FROM api_tokens t";
     }
 
     /** A page of tokens, in the walk's order. */

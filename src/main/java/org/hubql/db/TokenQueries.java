@@ -15,21 +15,7 @@ public final class TokenQueries {
     private final String byIdsInUserOrder;
 
     public TokenQueries(HubSchema schema) {
-        String select = "SELECT "
-                + schema.select(
-                        "t",
-                        "api_tokens",
-                        "id",
-                        "prefix",
-                        "user_id",
-                        "service_id",
-                        "created",
-                        "last_activity",
-                        "expires_at",
-                        "note",
-                        "scopes",
-                        "client_id")
-                + " FROM api_tokens t";
+        String select = "SELECT " + columns(schema) + " FROM api_tokens t";
         this.byId = new KeyedQuery<>(select, "t.id", "", row -> row.id("id"), TokenQueries::map);
         this.byUserId =
                 new KeyedQuery<>(select, "t.user_id", "ORDER BY t.id", row -> row.id("user_id"), TokenQueries::map);
@@ -75,5 +61,22 @@ public final class TokenQueries {
 
     public Map<Long, List<ApiToken>> byServiceIds(Sql sql, Collection<Long> serviceIds) {
         return byServiceId.grouped(sql, serviceIds);
+    }
+
+    /** The t.… columns of a row mapped by {@link #map}, those this hub's version has. */
+    static String columns(HubSchema schema) {
+        return schema.select(
+                "t",
+                "api_tokens",
+                "id",
+                "prefix",
+                "user_id",
+                "service_id",
+                "created",
+                "last_activity",
+                "expires_at",
+                "note",
+                "scopes",
+                "client_id");
     }
 }
