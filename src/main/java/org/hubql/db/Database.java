@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
     private final HubIndexes indexes;
     private final StatementCache statements;
     private final ScheduledExecutorService canceller;
+    private final StatementGate gate;
 
     private Database(HikariDataSource dataSource, Dialect dialect, HubSchema schema, HubIndexes indexes) {
         this.dataSource = dataSource;
@@ -48,6 +49,7 @@ public final class Database implements AutoCloseable {
         this.queries = Queries.forSchema(schema);
         this.indexes = indexes;
         this.statements = dialect == Dialect.SQLITE ? StatementCache.perConnection() : StatementCache.perRun();
+        this.gate = StatementGate.forDialect(dialect);
         ScheduledThreadPoolExecutor cancelling = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hubql-sql-canceller");
             thread.setDaemon(true);
@@ -218,6 +220,10 @@ public final class Database implements AutoCloseable {
 
     StatementCache statements() {
         return statements;
+    }
+
+    StatementGate gate() {
+        return gate;
     }
 
     DataSource dataSource() {

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@code SELECT … WHERE key IN (keys)} run once for a whole batch of keys: the shape behind most batch loaders, and
  * the plain path of those that SQLite's in-memory indexes answer otherwise ({@code db.sqlite.Lookup}). Keys with no
- * row are simply absent from the result.
+ * row are simply absent from the result. On SQLite a long key list is read in several statements
+ * ({@link Dialect#keysPerStatement()}).
  */
 public final class KeyedQuery<K, V extends @Nullable Object> {
     private final String selectFrom;
@@ -51,7 +52,15 @@ public final class KeyedQuery<K, V extends @Nullable Object> {
         return byKey;
     }
 
+    /** One statement per {@link Dialect#keysPerStatement()} keys; each key's rows all come from one statement. */
     private void run(Sql sql, Collection<K> keys, BiConsumer<K, V> sink) {
+        KeyChunks.read(sql, keys, chunk -> {
+            runOnce(sql, chunk, sink);
+            return Map.of();
+        });
+    }
+
+    private void runOnce(Sql sql, Collection<K> keys, BiConsumer<K, V> sink) {
         if (keys.isEmpty()) {
             return;
         }
