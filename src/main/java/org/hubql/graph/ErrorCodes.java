@@ -20,6 +20,7 @@ public final class ErrorCodes {
     public static final String TOO_MANY_ROOT_FIELDS = "TOO_MANY_ROOT_FIELDS";
     public static final String TOO_MANY_FIELDS = "TOO_MANY_FIELDS";
     public static final String INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED";
+    public static final String OVERLOADED = "OVERLOADED";
 
     private ErrorCodes() {
         // non-constructable

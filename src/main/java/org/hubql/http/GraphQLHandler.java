@@ -14,6 +14,7 @@ import org.hubql.db.SqlTrace;
 import org.hubql.graph.ErrorCodes;
 import org.hubql.graph.GraphRequest;
 import org.hubql.graph.HubGraph;
+import org.hubql.graph.Overloaded;
 
 /**
  * {@code GET} and {@code POST /graphql}, as the GraphQL-over-HTTP spec describes: JSON in, JSON out, with
@@ -62,7 +63,7 @@ final class GraphQLHandler {
 
     private void execute(Context ctx, GraphRequest request, String responseType) {
         SqlTrace sqlTrace = new SqlTrace(trace);
-        ExecutionResult result = graph.execute(request, sqlTrace, Authentication.viewer(ctx));
+        ExecutionResult result = executeOrRefuse(ctx, request, sqlTrace);
         Map<String, Object> body = new LinkedHashMap<>();
         if (!result.getErrors().isEmpty()) {
             body.put(
@@ -93,6 +94,16 @@ final class GraphQLHandler {
         boolean requestError = !result.isDataPresent();
         ctx.status(requestError && responseType.equals(MediaTypes.GRAPHQL_RESPONSE) ? 400 : 200);
         write(ctx, responseType, body);
+    }
+
+    /** A full lane of expensive queries is the server's condition, not the client's fault: 503 and when to retry. */
+    private ExecutionResult executeOrRefuse(Context ctx, GraphRequest request, SqlTrace sqlTrace) {
+        try {
+            return graph.execute(request, sqlTrace, Authentication.viewer(ctx));
+        } catch (Overloaded busy) {
+            ctx.header("Retry-After", String.valueOf(Overloaded.RETRY_AFTER_SECONDS));
+            throw new HttpProblem(503, ErrorCodes.OVERLOADED, busy.getMessage());
+        }
     }
 
     /** Every error carries an {@code extensions.code}, including graphql-java's own parse and validation errors. */
