@@ -45,6 +45,7 @@ public final class Database implements AutoCloseable {
     private final StatementCache statements;
     private final ScheduledExecutorService canceller;
     private final ReadinessProbe probe;
+    private final StatementGate gate;
 
     private Database(HubPool pool, Dialect dialect, HubSchema schema, HubIndexes indexes) {
         this.pool = pool;
@@ -53,6 +54,7 @@ public final class Database implements AutoCloseable {
         this.queries = Queries.forSchema(schema);
         this.indexes = indexes;
         this.statements = dialect == Dialect.SQLITE ? StatementCache.perConnection() : StatementCache.perRun();
+        this.gate = StatementGate.forDialect(dialect);
         ScheduledThreadPoolExecutor cancelling = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "hubql-sql-canceller");
             thread.setDaemon(true);
@@ -269,6 +271,10 @@ public final class Database implements AutoCloseable {
 
     StatementCache statements() {
         return statements;
+    }
+
+    StatementGate gate() {
+        return gate;
     }
 
     /** The pool of the current opening of the database. */

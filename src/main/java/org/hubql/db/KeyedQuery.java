@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * A {@code SELECT … WHERE key IN (keys)} run once for a whole batch of keys: the shape behind most batch loaders, and
  * the plain path of those that SQLite's in-memory indexes answer otherwise ({@code db.sqlite.Lookup}). Keys with no
  * row are simply absent from the result, as are text keys no row of this engine can hold ({@link Dialect#canStore}),
- * which are not sent.
+ * which are not sent. On SQLite a long key list is read in several statements ({@link Dialect#keysPerStatement()}).
  */
 public final class KeyedQuery<K, V extends @Nullable Object> {
     private final String selectFrom;
@@ -52,14 +52,22 @@ public final class KeyedQuery<K, V extends @Nullable Object> {
         return byKey;
     }
 
+    /** One statement per {@link Dialect#keysPerStatement()} keys; each key's rows all come from one statement. */
     private void run(Sql sql, Collection<K> keys, BiConsumer<K, V> sink) {
         List<K> storable = keys.stream()
                 .filter(key -> !(key instanceof String text) || sql.dialect().canStore(text))
                 .toList();
-        if (storable.isEmpty()) {
+        KeyChunks.read(sql, storable, chunk -> {
+            runOnce(sql, chunk, sink);
+            return Map.of();
+        });
+    }
+
+    private void runOnce(Sql sql, Collection<K> keys, BiConsumer<K, V> sink) {
+        if (keys.isEmpty()) {
             return;
         }
-        SqlFragment in = sql.dialect().in(keyColumn, storable);
+        SqlFragment in = sql.dialect().in(keyColumn, keys);
         String where = selectFrom.contains(" WHERE ") ? " AND " : " WHERE ";
         sql.list(selectFrom + where + in.text() + (tail.isEmpty() ? "" : " " + tail), in.params(), row -> {
             sink.accept(keyReader.map(row), mapper.map(row));

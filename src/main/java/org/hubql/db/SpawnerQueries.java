@@ -52,6 +52,10 @@ public final class SpawnerQueries {
         if (userIds.isEmpty()) {
             return Map.of();
         }
+        return KeyChunks.read(sql, userIds, chunk -> byUserIdsAtOnce(sql, chunk));
+    }
+
+    private Map<Long, List<Spawner>> byUserIdsAtOnce(Sql sql, Collection<Long> userIds) {
         Set<Long> wanted = Set.copyOf(userIds);
         return sql.listIndexed(lookup -> lookup.spawnerIdsOf(wanted).map(this::inUserOrder), SpawnerQueries::map)
                 .map(rows -> OwnedRows.byOwner(rows, Spawner::userId, wanted))

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs the read statements of one request. Each statement borrows a pooled connection in auto-commit mode and
  * returns it at once, so no read transaction outlives a statement and a hub writing to the same database is
- * never kept waiting for more than one statement. Past the request's deadline a running statement is cancelled.
+ * never kept waiting for more than one statement. A statement runs when the {@link StatementGate} lets it, and its
+ * rows are all read (and its cursor closed) before the gate opens for the next. Past the request's deadline a
+ * running statement is cancelled.
  */
 public final class Sql {
     private final Database database;
@@ -140,7 +142,12 @@ public final class Sql {
         StatementCache.Prepared prepared = database.statements().prepare(connection, sql);
         try {
             bindAll(connection, prepared.statement, params);
-            runCancellable(prepared, action, remaining);
+            database.gate().enter(remaining);
+            try {
+                runCancellable(prepared, action, remainingNanos());
+            } finally {
+                database.gate().leave();
+            }
         } catch (SQLException e) {
             prepared.discard();
             throw e;
@@ -161,6 +168,9 @@ public final class Sql {
 
     private void runCancellable(StatementCache.Prepared prepared, RowMapper<?> action, long remainingNanos)
             throws SQLException {
+        if (remainingNanos <= 0) {
+            throw new SQLTimeoutException("the request's time limit was reached");
+        }
         PreparedStatement statement = prepared.statement;
         ScheduledFuture<?> cancel = remainingNanos == Long.MAX_VALUE
                 ? null

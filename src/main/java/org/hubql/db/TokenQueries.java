@@ -50,6 +50,10 @@ public final class TokenQueries {
         if (userIds.isEmpty()) {
             return Map.of();
         }
+        return KeyChunks.read(sql, userIds, chunk -> byUserIdsAtOnce(sql, chunk));
+    }
+
+    private Map<Long, List<ApiToken>> byUserIdsAtOnce(Sql sql, Collection<Long> userIds) {
         Set<Long> wanted = Set.copyOf(userIds);
         return sql.listIndexed(
                         lookup -> lookup.tokenIdsOf(wanted)

@@ -23,6 +23,9 @@ public final class ErrorCodes {
     public static final String TOO_MANY_ROOT_FIELDS = "TOO_MANY_ROOT_FIELDS";
     public static final String TOO_MANY_FIELDS = "TOO_MANY_FIELDS";
     public static final String INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED";
+    /** The lane of expensive queries is full: retry after {@code Retry-After}. */
+    public static final String OVERLOADED = "OVERLOADED";
+
     /** A persisted document named by hash or {@code documentId} that the server does not know; Apollo retries. */
     public static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
 

@@ -4,7 +4,6 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.introspection.Introspection;
 import graphql.schema.GraphQLSchema;
@@ -16,8 +15,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.hubql.db.Database;
 import org.hubql.db.DatabaseUnavailableException;
 import org.hubql.db.Queries;
@@ -36,12 +33,21 @@ public final class HubGraph {
     private final GraphOptions options;
     private final GraphQL graphQL;
     private final String sdl;
-    private final Semaphore running = new Semaphore(2 * Runtime.getRuntime().availableProcessors(), true);
+    private final ExecutionLanes lanes;
     private final AccessRules rules;
     private final BreadthFirstStrategy breadthFirst;
 
     public HubGraph(Database database, GraphOptions options) {
+        this(
+                database,
+                options,
+                new ExecutionLanes(Runtime.getRuntime().availableProcessors(), options.requestTimeout()));
+    }
+
+    /** With lanes of a test's own sizes. */
+    HubGraph(Database database, GraphOptions options, ExecutionLanes lanes) {
         this.database = database;
+        this.lanes = lanes;
         this.queries = database.queries();
         this.options = options;
         GraphQLSchema schema = newSchema(
@@ -59,7 +65,9 @@ public final class HubGraph {
                         options.breadthFirst() ? breadthFirst : new AsyncExecutionStrategy(new ErrorHandler()))
                 .preparsedDocumentProvider(new DocumentCache(8 * 1024 * 1024))
                 .instrumentation(new HubInstrumentation(
-                        Limits.instrumentations(options.limits(), options.pageSize()), new Authorization()))
+                        Limits.instrumentations(options.limits(), options.pageSize()),
+                        new Authorization(),
+                        new QueryCost(options.pageSize())))
                 .build();
     }
 
@@ -68,9 +76,9 @@ public final class HubGraph {
         return graphQL.getGraphQLSchema();
     }
 
-    /** The slots operations execute in; a test may hold them. */
-    Semaphore executionSlots() {
-        return running;
+    /** The lanes operations wait in; a test may hold their slots. */
+    ExecutionLanes lanes() {
+        return lanes;
     }
 
     /** How many operations the breadth-first strategy handed back to graphql-java's own. */
@@ -89,28 +97,30 @@ public final class HubGraph {
     }
 
     /**
-     * Runs one operation, after waiting for one of the {@link #running} slots within the request's time limit. More
-     * operations at once than the machine has cores would only queue for the CPU and the connection pool while
-     * holding their partial results in memory together: past that, waiting in line is faster for everyone.
+     * Runs one operation, once its lane of the {@link ExecutionLanes} has a slot for it (checked after the limits,
+     * when its cost is known). More operations at once than the machine has cores would only queue for the CPU and
+     * the database while holding their partial results in memory together: past that, waiting in line is faster
+     * for everyone.
+     *
+     * @throws Overloaded when the operation's lane is full; it did not run
      */
     public ExecutionResult execute(GraphRequest request, SqlTrace trace, Viewer viewer) {
         long deadline = System.nanoTime() + options.requestTimeout().toNanos();
+        ExecutionLanes.Admission admission = lanes.newAdmission(deadline);
+        ExecutionResult result;
         try {
-            if (!running.tryAcquire(options.requestTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
-                return timedOut();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return timedOut();
-        }
-        try {
-            return execute(request, trace, viewer, deadline);
+            result = execute(request, trace, viewer, deadline, admission);
         } finally {
-            running.release();
+            admission.release();
         }
+        if (admission.refused()) {
+            throw new Overloaded(ExecutionLanes.FULL);
+        }
+        return result;
     }
 
-    private ExecutionResult execute(GraphRequest request, SqlTrace trace, Viewer viewer, long deadline) {
+    private ExecutionResult execute(
+            GraphRequest request, SqlTrace trace, Viewer viewer, long deadline, ExecutionLanes.Admission admission) {
         Sql sql = database.newSql(trace, deadline);
         ExecutionInput.Builder input = ExecutionInput.newExecutionInput()
                 .query(request.query())
@@ -120,6 +130,8 @@ public final class HubGraph {
                 .graphQLContext(Map.of(
                         RequestContext.class,
                         new RequestContext(queries, sql, new Access(viewer, rules)),
+                        ExecutionLanes.Admission.class,
+                        admission,
                         Introspection.INTROSPECTION_DISABLED,
                         !options.limits().introspection()));
         GraphQL.unusualConfiguration(input).dataloaderConfig().enableDataLoaderChaining(true);
@@ -140,16 +152,6 @@ public final class HubGraph {
             }
         }
         return result;
-    }
-
-    private ExecutionResult timedOut() {
-        GraphQLError error = GraphqlErrorBuilder.newError()
-                .message(
-                        "the request's time limit of %d s was reached",
-                        options.requestTimeout().toSeconds())
-                .extensions(Map.of("code", ErrorCodes.TIMEOUT))
-                .build();
-        return ExecutionResult.newExecutionResult().addError(error).build();
     }
 
     private static GraphQLSchema newSchema(String sdl, graphql.schema.idl.RuntimeWiring wiring) {

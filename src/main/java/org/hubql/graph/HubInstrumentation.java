@@ -1,6 +1,7 @@
 package org.hubql.graph;
 
 import graphql.ExecutionResult;
+import graphql.analysis.QueryComplexityCalculator;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
@@ -19,14 +20,14 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * hubql's instrumentations, chained: the {@link Limits}, which look at each operation before it runs, and
- * {@link Authorization}, which wraps data fetchers for viewers whose scopes are restricted.
+ * {@link Authorization}, which wraps data fetchers for viewers whose scopes are restricted; then each operation waits
+ * for its slot in the {@link ExecutionLanes}, chosen by its {@link QueryCost}.
  *
  * <p>None of them observes the execution of each object or field, so those hooks answer "nothing to do" at once
  * instead of asking every instrumentation, as {@link ChainedInstrumentation} would for each of the tens of
@@ -36,12 +37,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class HubInstrumentation extends ChainedInstrumentation {
     private static final int REMEMBERED = 1_000;
-    private final Set<Passed> passed = ConcurrentHashMap.newKeySet();
+    /** The cost of each operation that passed the limits. */
+    private final Map<Passed, Integer> passed = new ConcurrentHashMap<>();
 
-    HubInstrumentation(List<Instrumentation> limits, Authorization authorization) {
+    private final QueryCost cost;
+
+    HubInstrumentation(List<Instrumentation> limits, Authorization authorization, QueryCost cost) {
         super(Stream.concat(limits.stream(), Stream.of(authorization)).toList());
+        this.cost = cost;
     }
 
+    /**
+     * Checks the limits (once per operation and variables), then waits for the operation's slot in the
+     * {@link ExecutionLanes} (every time).
+     */
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, @Nullable InstrumentationState state) {
@@ -50,15 +59,32 @@ final class HubInstrumentation extends ChainedInstrumentation {
                 execution.getDocument(),
                 execution.getOperationDefinition(),
                 execution.getCoercedVariables().toMap());
-        if (passed.contains(operation)) {
-            return SimpleInstrumentationContext.noOp();
+        Integer known = passed.get(operation);
+        InstrumentationContext<ExecutionResult> context =
+                known == null ? super.beginExecuteOperation(parameters, state) : SimpleInstrumentationContext.noOp();
+        int operationCost = known == null ? costOf(execution) : known;
+        if (known == null) {
+            if (passed.size() >= REMEMBERED) {
+                passed.clear();
+            }
+            passed.put(operation, operationCost);
         }
-        InstrumentationContext<ExecutionResult> context = super.beginExecuteOperation(parameters, state);
-        if (passed.size() >= REMEMBERED) {
-            passed.clear();
+        ExecutionLanes.Admission admission = execution.getGraphQLContext().get(ExecutionLanes.Admission.class);
+        if (admission != null) {
+            admission.enter(operationCost);
         }
-        passed.add(operation);
         return context;
+    }
+
+    private int costOf(ExecutionContext execution) {
+        return QueryComplexityCalculator.newCalculator()
+                .fieldComplexityCalculator(cost)
+                .schema(execution.getGraphQLSchema())
+                .document(execution.getDocument())
+                .operationName(execution.getOperationDefinition().getName())
+                .variables(execution.getCoercedVariables())
+                .build()
+                .calculate();
     }
 
     /** An operation of a parsed document (the same instance while {@link DocumentCache} holds it) with its variables. */

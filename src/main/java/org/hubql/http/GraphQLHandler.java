@@ -15,6 +15,7 @@ import org.hubql.db.SqlTrace;
 import org.hubql.graph.ErrorCodes;
 import org.hubql.graph.GraphRequest;
 import org.hubql.graph.HubGraph;
+import org.hubql.graph.Overloaded;
 import org.hubql.graph.ResponseBody;
 
 /**
@@ -88,7 +89,7 @@ final class GraphQLHandler {
 
     private void execute(Context ctx, GraphRequest request, String responseType) {
         SqlTrace sqlTrace = new SqlTrace(trace);
-        ExecutionResult result = graph.execute(request, sqlTrace, Authentication.viewer(ctx));
+        ExecutionResult result = executeOrRefuse(ctx, request, sqlTrace);
         new ExecutedOperation(request, result, sqlTrace).attachTo(ctx);
         Map<String, Object> body = ResponseBody.of(result, trace ? Map.of("sql", sqlSummary(sqlTrace)) : Map.of());
         boolean requestError = !result.isDataPresent();
@@ -101,6 +102,16 @@ final class GraphQLHandler {
             return;
         }
         write(ctx, responseType, bytes);
+    }
+
+    /** A full lane of expensive queries is the server's condition, not the client's fault: 503 and when to retry. */
+    private ExecutionResult executeOrRefuse(Context ctx, GraphRequest request, SqlTrace sqlTrace) {
+        try {
+            return graph.execute(request, sqlTrace, Authentication.viewer(ctx));
+        } catch (Overloaded busy) {
+            ctx.header("Retry-After", String.valueOf(Overloaded.RETRY_AFTER_SECONDS));
+            throw new HttpProblem(503, ErrorCodes.OVERLOADED, busy.getMessage());
+        }
     }
 
     private static Map<String, Object> sqlSummary(SqlTrace sqlTrace) {

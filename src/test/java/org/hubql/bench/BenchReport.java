@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * Writes {@code bench/RESULTS.md} from what {@code bench/run} measured: every figure comes from the files in the
  * work directory, and the targets of the issue are checked against them.
  *
- * <p>Usage: {@code BenchReport WORK_DIR NOTES_MD RESULTS_MD}.
+ * <p>Usage: {@code BenchReport WORK_DIR NOTES_MD RESULTS_MD}. The section {@code bench/live-hub} wrote
+ * ({@link LiveHubReport}) is kept, at the end.
  */
 public final class BenchReport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -38,7 +39,10 @@ public final class BenchReport {
         BenchReport report = new BenchReport();
         report.read(work);
         String notes = Files.exists(Path.of(args[1])) ? Files.readString(Path.of(args[1])) : "";
-        Files.writeString(Path.of(args[2]), report.render(Files.readString(work.resolve("machine.txt")), notes));
+        Path results = Path.of(args[2]);
+        String liveHub = Files.exists(results) ? LiveHubReport.sectionOf(Files.readString(results)) : "";
+        String rendered = report.render(Files.readString(work.resolve("machine.txt")), notes);
+        Files.writeString(results, liveHub.isEmpty() ? rendered : rendered.stripTrailing() + "\n\n" + liveHub + "\n");
     }
 
     private void read(Path work) throws IOException {

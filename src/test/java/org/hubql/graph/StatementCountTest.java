@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hubql.db.Dialect;
 import org.hubql.testkit.HubUnderTest;
 import org.hubql.testkit.RunningGateway;
 import org.junit.jupiter.api.Tag;
@@ -14,7 +15,11 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The statements a query runs depend on its shape, never on how many rows it touches, on every engine and schema. */
+/**
+ * The statements a query runs depend on its shape, never on how many rows it touches, on every engine and schema;
+ * on SQLite a long key list is read in several statements of the same text ({@link Dialect#keysPerStatement()}), so
+ * there the count grows by that factor at most.
+ */
 @ParameterizedClass(name = "{0} {1}")
 @CsvSource({
     "sqlite, 0.8.1",
@@ -43,9 +48,8 @@ class StatementCountTest {
         Trace small = trace(10, WIDE);
         Trace large = trace(1000, WIDE);
         assertThat(large.rows).isGreaterThan(small.rows * 20);
-        assertThat(large.statements).isEqualTo(small.statements);
         assertThat(small.statements).isBetween(5, 10);
-        assertThat(large.sql).isEqualTo(small.sql);
+        assertSameShape(large, small, 1000);
     }
 
     private static final String LISTS = "{ spawners(first: 100, filter: {active: true}) { totalCount "
@@ -80,11 +84,23 @@ class StatementCountTest {
         Trace small = trace(10, GROUPS);
         Trace large = trace(1000, GROUPS);
         int counts = engine.equals("sqlite") ? 0 : 1;
-        assertThat(large.statements)
+        assertThat(small.statements)
                 .as("on SQLite the member counts come from the membership index")
-                .isEqualTo(small.statements)
                 .isEqualTo(3 + counts);
-        assertThat(large.sql).isEqualTo(small.sql);
+        assertSameShape(large, small, 100 * 50);
+    }
+
+    /** The same statement texts; as many of them, or on SQLite at most one per chunk of the largest key list. */
+    private void assertSameShape(Trace large, Trace small, int mostKeys) {
+        assertThat(large.sql.stream().distinct().toList())
+                .isEqualTo(small.sql.stream().distinct().toList());
+        if (engine.equals("sqlite")) {
+            int chunks = (mostKeys + Dialect.SQLITE.keysPerStatement() - 1) / Dialect.SQLITE.keysPerStatement();
+            assertThat(large.statements).isBetween(small.statements, small.statements * chunks);
+        } else {
+            assertThat(large.statements).isEqualTo(small.statements);
+            assertThat(large.sql).isEqualTo(small.sql);
+        }
     }
 
     @Test
