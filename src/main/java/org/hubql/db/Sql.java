@@ -28,6 +28,7 @@ public final class Sql {
     private final long generation;
     private final SqlTrace trace;
     private final long deadlineNanos;
+    private volatile @Nullable DatabaseUnavailableException outage;
 
     Sql(Database database, DataSource pool, long generation, SqlTrace trace, long deadlineNanos) {
         this.database = database;
@@ -52,7 +53,7 @@ public final class Sql {
 
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
         long started = System.nanoTime();
-        checkDeadline();
+        checkUsable();
         try (Connection connection = pool.getConnection()) {
             return run(connection, sql, params, mapper, started);
         } catch (SQLException e) {
@@ -76,7 +77,7 @@ public final class Sql {
      * the answer is upkeep ({@link SqlTrace}).
      */
     <R> Optional<R> fromIndexes(IndexQuestion<R> question) {
-        checkDeadline();
+        checkUsable();
         try (Scope scope = new Scope()) {
             return question.ask(database.indexes().on(scope));
         } catch (SQLException e) {
@@ -90,7 +91,7 @@ public final class Sql {
      * indexes do not answer.
      */
     <T> Optional<List<T>> listIndexed(IndexQuestion<SqlFragment> plan, RowMapper<T> mapper) {
-        checkDeadline();
+        checkUsable();
         try (Scope scope = new Scope()) {
             Optional<SqlFragment> statement = plan.ask(database.indexes().on(scope));
             if (statement.isEmpty()) {
@@ -122,14 +123,26 @@ public final class Sql {
         }
     }
 
-    private void checkDeadline() {
+    /**
+     * Refuses a statement that cannot help: the request's time is up, or one of its statements already found the
+     * database unavailable (each would wait a connection timeout of its own, adding up to many seconds).
+     */
+    private void checkUsable() {
         if (remainingNanos() <= 0) {
             throw new DataAccessException("the request's time limit was reached", null, true);
+        }
+        DatabaseUnavailableException met = outage;
+        if (met != null) {
+            throw new DatabaseUnavailableException(met.getMessage(), met);
         }
     }
 
     private DataAccessException failure(SQLException e) {
-        return database.failure(e, deadlineNanos != 0 && System.nanoTime() >= deadlineNanos);
+        DataAccessException failure = database.failure(e, deadlineNanos != 0 && System.nanoTime() >= deadlineNanos);
+        if (failure instanceof DatabaseUnavailableException unavailable) {
+            outage = unavailable;
+        }
+        return failure;
     }
 
     /** Runs one statement on a connection the caller has borrowed, cancelled at the request's deadline. */
