@@ -113,7 +113,7 @@ class MetricsTest {
         gateway.get("/graphql?query=%7Bhub%7Bengine%7D%7D");
         gateway.get("/no/such/path/12345");
 
-        String metrics = scrapeUntil(gateway.as(ROOT), "route=\"(unmatched)\"");
+        String metrics = scrapeUntil(gateway.as(ROOT), "route=\"(unmatched)\"", "status=\"401\"");
 
         assertThat(metrics)
                 .contains("hubql_http_requests_seconds_count{method=\"GET\",route=\"/graphql\",status=\"401\"}")
@@ -122,12 +122,12 @@ class MetricsTest {
     }
 
     /**
-     * Scrapes until {@code expected} shows (a request is counted once its answer is sent, which the client may see
-     * first), for at most 10 s.
+     * Scrapes until every one of {@code expected} shows (a request is counted once its answer is sent, which the
+     * client may see first, and two requests' counts may land in either order), for at most 10 s.
      */
-    static String scrapeUntil(Gateway reader, String expected) {
+    static String scrapeUntil(Gateway reader, String... expected) {
         String metrics = "";
-        for (int attempt = 0; attempt < 100 && !metrics.contains(expected); attempt++) {
+        for (int attempt = 0; attempt < 100 && !containsAll(metrics, expected); attempt++) {
             if (attempt > 0) {
                 pause();
             }
@@ -140,6 +140,15 @@ class MetricsTest {
         }
         assertThat(metrics).contains(expected);
         return metrics;
+    }
+
+    private static boolean containsAll(String text, String... parts) {
+        for (String part : parts) {
+            if (!text.contains(part)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void pause() {
