@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,13 +20,15 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hubql.db.DatabaseLocation;
+import org.hubql.db.Dialect;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * The hand-written limit: each benchmark query answered by purpose-built SQL over one read-only sqlite-jdbc
- * connection with its prepared statements kept open, streamed to JSON by Jackson's generator. It produces the
- * same JSON as hubql (checked by {@code BaselineParityTest}). Not thread-safe: one per thread.
+ * The hand-written limit: each benchmark query answered by purpose-built SQL over one read-only JDBC connection
+ * (SQLite, PostgreSQL or MariaDB) with its prepared statements kept open, streamed to JSON by Jackson's generator.
+ * It produces the same JSON as hubql (checked by {@code BaselineParityTest}). Not thread-safe: one per thread.
  */
 final class Baseline implements AutoCloseable {
     private static final DateTimeFormatter SQLITE_DATETIME = new DateTimeFormatterBuilder()
@@ -45,9 +47,8 @@ final class Baseline implements AutoCloseable {
             .appendLiteral('Z')
             .optionalEnd()
             .toFormatter();
-    private static final String IDS = " IN (SELECT value FROM json_each(?))";
-
     private final JsonFactory json = new JsonFactory();
+    private final Dialect dialect;
     private final Connection connection;
     private final PreparedStatement userByName;
     private final PreparedStatement userById;
@@ -63,37 +64,58 @@ final class Baseline implements AutoCloseable {
     private final PreparedStatement expiringTokens;
     private int statements;
 
-    Baseline(Path hub) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setOpenMode(SQLiteOpenMode.READONLY);
-        connection = config.createConnection("jdbc:sqlite:" + hub.toAbsolutePath());
+    Baseline(DatabaseLocation hub) throws SQLException {
+        dialect = hub.dialect();
+        connection = connect(hub);
+        String groupsTable = dialect.quote("groups");
+        String inIds = ids(dialect);
         userByName = connection.prepareStatement("SELECT id, name, admin, last_activity FROM users WHERE name = ?");
         userById = connection.prepareStatement("SELECT id, name, admin, last_activity FROM users WHERE id = ?");
         activePage = connection.prepareStatement("SELECT u.id, u.name, u.last_activity FROM users u WHERE u.id IN"
                 + " (SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id) ORDER BY u.id LIMIT ?");
         defaultServers =
                 connection.prepareStatement("SELECT s.user_id, v.proto, v.ip, v.port, v.base_url FROM spawners s"
-                        + " JOIN servers v ON v.id = s.server_id WHERE COALESCE(s.name, '') = '' AND s.user_id" + IDS
+                        + " JOIN servers v ON v.id = s.server_id WHERE COALESCE(s.name, '') = '' AND s.user_id" + inIds
                         + " ORDER BY s.user_id, s.name, s.id");
-        groupsOfUsers = connection.prepareStatement("SELECT m.user_id, g.name FROM user_group_map m JOIN groups g"
-                + " ON g.id = m.group_id WHERE m.user_id" + IDS + " ORDER BY g.name, g.id");
+        groupsOfUsers = connection.prepareStatement("SELECT m.user_id, g.name FROM user_group_map m JOIN " + groupsTable
+                + " g" + " ON g.id = m.group_id WHERE m.user_id" + inIds + " ORDER BY g.name, g.id");
         userPage = connection.prepareStatement("SELECT id, name, admin, last_activity FROM users ORDER BY id LIMIT ?");
         spawnersOfUsers = connection.prepareStatement("SELECT s.user_id, s.name, s.last_activity, v.id AS server_id,"
                 + " v.proto, v.ip, v.port, v.base_url FROM spawners s LEFT JOIN servers v ON v.id = s.server_id"
-                + " WHERE s.user_id" + IDS + " ORDER BY s.user_id, s.name, s.id");
+                + " WHERE s.user_id" + inIds + " ORDER BY s.user_id, s.name, s.id");
         tokensOfUsers = connection.prepareStatement(
-                "SELECT t.user_id, t.prefix FROM api_tokens t WHERE t.user_id" + IDS + " ORDER BY t.id");
-        groupPage = connection.prepareStatement("SELECT id, name FROM groups ORDER BY name LIMIT ?");
+                "SELECT t.user_id, t.prefix FROM api_tokens t WHERE t.user_id" + inIds + " ORDER BY t.id");
+        groupPage = connection.prepareStatement("SELECT id, name FROM " + groupsTable + " ORDER BY name LIMIT ?");
         membersOfGroups = connection.prepareStatement("SELECT group_id, name FROM (SELECT m.group_id, u.name,"
                 + " ROW_NUMBER() OVER (PARTITION BY m.group_id ORDER BY u.id) AS member_rank FROM user_group_map m"
-                + " JOIN users u ON u.id = m.user_id WHERE m.group_id" + IDS + ") WHERE member_rank <= ?"
+                + " JOIN users u ON u.id = m.user_id WHERE m.group_id" + inIds + ") ranked WHERE member_rank <= ?"
                 + " ORDER BY group_id, member_rank");
         idleServers = connection.prepareStatement("SELECT s.name, s.last_activity, u.name FROM spawners s"
                 + " JOIN users u ON u.id = s.user_id JOIN servers v ON v.id = s.server_id"
                 + " WHERE s.last_activity < ? ORDER BY s.id LIMIT 100");
         expiringTokens = connection.prepareStatement("SELECT t.prefix, t.expires_at, u.name FROM api_tokens t"
                 + " LEFT JOIN users u ON u.id = t.user_id WHERE t.expires_at < ? ORDER BY t.id LIMIT 100");
+    }
+
+    private static Connection connect(DatabaseLocation hub) throws SQLException {
+        if (hub.dialect() == Dialect.SQLITE) {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setOpenMode(SQLiteOpenMode.READONLY);
+            return config.createConnection("jdbc:sqlite:" + hub.file().toAbsolutePath());
+        }
+        Connection server = DriverManager.getConnection(hub.jdbcUrl());
+        server.setReadOnly(true);
+        return server;
+    }
+
+    /** {@code IN} a list of ids bound as one parameter ({@link #idArray}), as hubql's {@code Dialect} does it. */
+    private static String ids(Dialect dialect) {
+        return switch (dialect) {
+            case SQLITE -> " IN (SELECT value FROM json_each(?))";
+            case POSTGRESQL -> " = ANY (?)";
+            case MYSQL -> " IN (SELECT value FROM JSON_TABLE(?, '$[*]' COLUMNS (value BIGINT PATH '$')) AS ids)";
+        };
     }
 
     /** Statements run since the last call. */
@@ -125,7 +147,7 @@ final class Baseline implements AutoCloseable {
     }
 
     private void idleServers(String before, JsonGenerator gen) throws SQLException, IOException {
-        idleServers.setString(1, sqliteText(before));
+        bindInstant(idleServers, before);
         statements++;
         gen.writeObjectFieldStart("spawners");
         gen.writeArrayFieldStart("nodes");
@@ -146,7 +168,7 @@ final class Baseline implements AutoCloseable {
     }
 
     private void expiringTokens(String before, JsonGenerator gen) throws SQLException, IOException {
-        expiringTokens.setString(1, sqliteText(before));
+        bindInstant(expiringTokens, before);
         statements++;
         gen.writeObjectFieldStart("apiTokens");
         gen.writeArrayFieldStart("nodes");
@@ -170,10 +192,18 @@ final class Baseline implements AutoCloseable {
         gen.writeEndObject();
     }
 
-    /** An ISO-8601 instant as SQLAlchemy's SQLite text, which compares with the stored datetimes as text. */
-    private static String sqliteText(String instant) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
-                .format(LocalDateTime.ofInstant(java.time.Instant.parse(instant), ZoneOffset.UTC));
+    /**
+     * An ISO-8601 instant as a naive UTC datetime: SQLAlchemy's text on SQLite, which compares with the stored
+     * datetimes as text; a {@code TIMESTAMP}/{@code DATETIME} value on the servers.
+     */
+    private void bindInstant(PreparedStatement statement, String instant) throws SQLException {
+        LocalDateTime utc = LocalDateTime.ofInstant(java.time.Instant.parse(instant), ZoneOffset.UTC);
+        if (dialect == Dialect.SQLITE) {
+            statement.setString(
+                    1, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").format(utc));
+        } else {
+            statement.setObject(1, utc);
+        }
     }
 
     private void userByName(String name, JsonGenerator gen) throws SQLException, IOException {
@@ -222,7 +252,7 @@ final class Baseline implements AutoCloseable {
                 activity.add(rs.getString(3));
             }
         }
-        String keys = idArray(ids);
+        Object keys = idArray(ids);
         Map<Long, String> urls = defaultServerUrls(keys);
         Map<Long, List<String>> groups = groupNames(keys);
         gen.writeObjectFieldStart("users");
@@ -239,9 +269,9 @@ final class Baseline implements AutoCloseable {
         gen.writeEndObject();
     }
 
-    private Map<Long, String> defaultServerUrls(String keys) throws SQLException {
+    private Map<Long, String> defaultServerUrls(Object keys) throws SQLException {
         Map<Long, String> urls = new HashMap<>();
-        defaultServers.setString(1, keys);
+        defaultServers.setObject(1, keys);
         statements++;
         try (ResultSet rs = defaultServers.executeQuery()) {
             while (rs.next()) {
@@ -251,9 +281,9 @@ final class Baseline implements AutoCloseable {
         return urls;
     }
 
-    private Map<Long, List<String>> groupNames(String keys) throws SQLException {
+    private Map<Long, List<String>> groupNames(Object keys) throws SQLException {
         Map<Long, List<String>> groups = new HashMap<>();
-        groupsOfUsers.setString(1, keys);
+        groupsOfUsers.setObject(1, keys);
         statements++;
         try (ResultSet rs = groupsOfUsers.executeQuery()) {
             while (rs.next()) {
@@ -280,9 +310,9 @@ final class Baseline implements AutoCloseable {
                 activity.add(rs.getString(4));
             }
         }
-        String keys = idArray(ids);
+        Object keys = idArray(ids);
         Map<Long, List<SpawnerRow>> spawners = new HashMap<>();
-        spawnersOfUsers.setString(1, keys);
+        spawnersOfUsers.setObject(1, keys);
         statements++;
         try (ResultSet rs = spawnersOfUsers.executeQuery()) {
             while (rs.next()) {
@@ -296,7 +326,7 @@ final class Baseline implements AutoCloseable {
         }
         Map<Long, List<String>> groups = groupNames(keys);
         Map<Long, List<String>> tokens = new HashMap<>();
-        tokensOfUsers.setString(1, keys);
+        tokensOfUsers.setObject(1, keys);
         statements++;
         try (ResultSet rs = tokensOfUsers.executeQuery()) {
             while (rs.next()) {
@@ -352,7 +382,7 @@ final class Baseline implements AutoCloseable {
             }
         }
         Map<Long, List<String>> members = new HashMap<>();
-        membersOfGroups.setString(1, idArray(ids));
+        membersOfGroups.setObject(1, idArray(ids));
         membersOfGroups.setInt(2, 50);
         statements++;
         try (ResultSet rs = membersOfGroups.executeQuery()) {
@@ -430,7 +460,11 @@ final class Baseline implements AutoCloseable {
         }
     }
 
-    private static String idArray(List<Long> ids) {
+    /** The ids as one parameter: a PostgreSQL array, or the text of a JSON array elsewhere. */
+    private Object idArray(List<Long> ids) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            return connection.createArrayOf("bigint", ids.toArray());
+        }
         StringBuilder text = new StringBuilder(ids.size() * 7 + 2).append('[');
         for (int i = 0; i < ids.size(); i++) {
             if (i > 0) {

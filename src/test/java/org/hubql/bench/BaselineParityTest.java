@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import org.hubql.db.DatabaseLocation;
 import org.hubql.demo.DemoHub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +33,9 @@ class BaselineParityTest {
     static void openHub() throws Exception {
         Path hub =
                 DemoHub.write(directory.resolve("hub.sqlite"), 200, 11, "5.5.1").file();
-        hubql = new HubqlRunner(hub);
-        baseline = new Baseline(hub);
-        probe = InProcessBench.probe(hub);
+        hubql = new HubqlRunner(DatabaseLocation.sqlite(hub));
+        baseline = new Baseline(DatabaseLocation.sqlite(hub));
+        probe = InProcessBench.probe(DatabaseLocation.sqlite(hub));
     }
 
     @AfterAll

@@ -30,19 +30,84 @@ public final class BenchReport {
     private final Map<Integer, Map<String, JsonNode>> inProcess = new TreeMap<>();
     private final List<JsonNode> http = new ArrayList<>();
     private final List<JsonNode> memory = new ArrayList<>();
-    private final StringBuilder out = new StringBuilder();
+    private static final List<String> SERVER_ENGINES = List.of("postgresql", "mariadb");
 
-    private BenchReport() {}
+    private final StringBuilder out = new StringBuilder();
+    /** The heading of a part: {@code ## } in the SQLite report, {@code ### } inside a server engine's section. */
+    private final String part;
+
+    private BenchReport(String part) {
+        this.part = part;
+    }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 4 && args[0].equals("--engine")) {
+            writeEngine(args[1], Path.of(args[2]), Path.of(args[3]));
+            return;
+        }
         Path work = Path.of(args[0]);
-        BenchReport report = new BenchReport();
+        BenchReport report = new BenchReport("## ");
         report.read(work);
         String notes = Files.exists(Path.of(args[1])) ? Files.readString(Path.of(args[1])) : "";
         Path results = Path.of(args[2]);
-        String liveHub = Files.exists(results) ? LiveHubReport.sectionOf(Files.readString(results)) : "";
+        String existing = Files.exists(results) ? Files.readString(results) : "";
+        StringBuilder kept = new StringBuilder();
+        for (String engine : SERVER_ENGINES) {
+            keep(kept, MarkedSection.engine(engine).of(existing));
+        }
+        keep(kept, MarkedSection.liveHub().of(existing));
         String rendered = report.render(Files.readString(work.resolve("machine.txt")), notes);
-        Files.writeString(results, liveHub.isEmpty() ? rendered : rendered.stripTrailing() + "\n\n" + liveHub + "\n");
+        Files.writeString(results, kept.isEmpty() ? rendered : rendered.stripTrailing() + "\n\n" + kept + "\n");
+    }
+
+    private static void keep(StringBuilder kept, String section) {
+        if (!section.isEmpty()) {
+            kept.append(kept.isEmpty() ? "" : "\n\n").append(section);
+        }
+    }
+
+    /**
+     * {@code BenchReport --engine ENGINE WORK_DIR RESULTS_MD}: writes that server engine's section of the results
+     * (its own measurements, and PostGraphile's beside hubql's on PostgreSQL) and leaves the rest of the file as is.
+     */
+    private static void writeEngine(String engine, Path work, Path results) throws IOException {
+        if (!SERVER_ENGINES.contains(engine)) {
+            throw new IllegalArgumentException("not a server engine: " + engine);
+        }
+        BenchReport report = new BenchReport("### ");
+        report.read(work);
+        MarkedSection section = MarkedSection.engine(engine);
+        String rendered =
+                report.renderEngine(engine, Files.readString(work.resolve("machine.txt")), PeerTable.read(work));
+        String existing = Files.exists(results) ? Files.readString(results) : "";
+        Files.writeString(results, section.replaceIn(existing, rendered, MarkedSection.liveHub()));
+    }
+
+    private String renderEngine(String engine, String machine, PeerTable peer) throws IOException {
+        MarkedSection markers = MarkedSection.engine(engine);
+        line(markers.begin());
+        line("## " + (engine.equals("postgresql") ? "PostgreSQL" : "MariaDB") + " (`bench/run --engine " + engine
+                + "`)");
+        line("");
+        line(
+                "The same benchmark on demo hubs that `demo-db` wrote onto the local server (127.0.0.1), read by hubql and");
+        line(
+                "by the baseline over JDBC. Hub sizes are limited to 1,000 and 10,000 users (1,000 with `--quick`) to keep a");
+        line("full run reasonable; there is no 100,000-user run and no soak on the servers.");
+        line("");
+        line("```");
+        out.append(machine.strip()).append('\n');
+        line("```");
+        line("");
+        targets();
+        peer.render(out);
+        inProcessTables();
+        restrictedTable();
+        statementTable();
+        httpTable();
+        memoryTable();
+        out.append(markers.end());
+        return out.toString();
     }
 
     private void read(Path work) throws IOException {
@@ -75,7 +140,7 @@ public final class BenchReport {
         line("Written by `bench/run` from its own measurements; do not edit by hand (the analysis lives in");
         line("`bench/NOTES.md` and is copied in at the end). Times are medians/p99 over warmed-up runs.");
         line("");
-        line("## Machine");
+        line(part + "Machine");
         line("");
         line("```");
         out.append(machine.strip()).append('\n');
@@ -103,7 +168,7 @@ public final class BenchReport {
     }
 
     private void targets() {
-        line("## Targets");
+        line(part + "Targets");
         line("");
         line("| target | measured | holds |");
         line("|---|---|---|");
@@ -230,12 +295,11 @@ public final class BenchReport {
     }
 
     private void inProcessTables() {
-        line("## In process: hubql against the hand-written baseline");
+        line(part + "In process: hubql against the hand-written baseline");
         line("");
         line(
                 "hubql = `HubGraph.execute` + Jackson, as the HTTP handler does it; baseline = purpose-built SQL over one");
-        line(
-                "read-only sqlite-jdbc connection with prepared statements kept open + Jackson's streaming generator. Both");
+        line("read-only JDBC connection with prepared statements kept open + Jackson's streaming generator. Both");
         line(
                 "produce the same JSON (checked on every run, and by `BaselineParityTest` in `mvn verify`). \"hubql alone\"");
         line(
@@ -273,7 +337,7 @@ public final class BenchReport {
     }
 
     private void restrictedTable() {
-        line("## In process: a restricted viewer against the admin");
+        line(part + "In process: a restricted viewer against the admin");
         line("");
         line(
                 "The same hubql, on the same hub, called alternately as the admin (every scope, unfiltered: nothing is checked)");
@@ -313,7 +377,7 @@ public final class BenchReport {
     }
 
     private void statementTable() {
-        line("## SQL statements per request");
+        line(part + "SQL statements per request");
         line("");
         StringBuilder header = new StringBuilder("| query |");
         StringBuilder rule = new StringBuilder("|---|");
@@ -333,7 +397,7 @@ public final class BenchReport {
     }
 
     private void httpTable() {
-        line("## Over HTTP (wrk, POST /graphql, keep-alive)");
+        line(part + "Over HTTP (wrk, POST /graphql, keep-alive)");
         line("");
         line("`wrk -t2 -cN --latency` (`-t1` for one connection) against `hubql serve` on the same machine; the load");
         line("generator shares the 2 cores with the server, so these are lower bounds of what the server alone does.");
@@ -360,7 +424,7 @@ public final class BenchReport {
     }
 
     private void memoryTable() {
-        line("## Server memory");
+        line(part + "Server memory");
         line("");
         line(
                 "Heap in use after a full GC (`jcmd GC.run`, then `GC.heap_info`) and RSS (`/proc/<pid>/status`), after the");

@@ -3,13 +3,14 @@ package org.hubql.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hubql.db.Database;
+import org.hubql.db.DatabaseLocation;
 import org.hubql.db.DatabaseOpenException;
+import org.hubql.db.Dialect;
 import org.hubql.db.SqlTrace;
 import org.hubql.graph.ErrorCodes;
 import org.hubql.graph.GraphOptions;
@@ -30,8 +31,8 @@ final class HubqlRunner implements AutoCloseable {
     private final Viewer restricted;
     private int lastStatements;
 
-    HubqlRunner(Path hub) throws DatabaseOpenException {
-        database = Database.openSqlite(hub, 4);
+    HubqlRunner(DatabaseLocation hub) throws DatabaseOpenException {
+        database = hub.dialect() == Dialect.SQLITE ? Database.openSqlite(hub.file(), 4) : Database.open(hub);
         graph = new HubGraph(database, new GraphOptions(new PageSize(100, 1000), Duration.ofSeconds(30)));
         restricted = BenchViewers.restricted(database);
         requireChecked(restricted);

@@ -17,13 +17,16 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hubql.db.DatabaseLocation;
+import org.hubql.db.Dialect;
 
 /**
  * Times every benchmark query in process, hubql against the {@link Baseline}, and hubql as a restricted viewer
  * against hubql as the admin, on one hub, and writes {@code inprocess-<size>.json} plus the request bodies the HTTP
  * load uses.
  *
- * <p>Usage: {@code InProcessBench HUB SIZE OUT_DIR WARMUP_SECONDS MEASURE_SECONDS}. The two sides of each
+ * <p>Usage: {@code InProcessBench HUB SIZE OUT_DIR WARMUP_SECONDS MEASURE_SECONDS}, where {@code HUB} is a SQLite
+ * file or a PostgreSQL/MariaDB JDBC URL (anything {@code --db} accepts). The two sides of each
  * comparison are {@link Interleaved interleaved} call by call, so machine noise hits both alike.
  */
 public final class InProcessBench {
@@ -32,7 +35,7 @@ public final class InProcessBench {
     private InProcessBench() {}
 
     public static void main(String[] args) throws Exception {
-        Path hub = Path.of(args[0]);
+        DatabaseLocation hub = DatabaseLocation.parse(args[0]);
         int size = Integer.parseInt(args[1]);
         Path out = Path.of(args[2]);
         double warmupSeconds = Double.parseDouble(args[3]);
@@ -215,13 +218,20 @@ public final class InProcessBench {
         MAPPER.writeValue(file.toFile(), body);
     }
 
-    static BenchQuery.Probe probe(Path hub) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + hub.toAbsolutePath());
+    static BenchQuery.Probe probe(DatabaseLocation hub) throws SQLException {
+        String url =
+                hub.dialect() == Dialect.SQLITE ? "jdbc:sqlite:" + hub.file().toAbsolutePath() : hub.jdbcUrl();
+        try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement()) {
             long userId;
             String userName;
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT id, name FROM users ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM users)")) {
+            long half;
+            try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) / 2 FROM users")) {
+                rs.next();
+                half = rs.getLong(1);
+            }
+            try (ResultSet rs =
+                    statement.executeQuery("SELECT id, name FROM users ORDER BY id LIMIT 1 OFFSET " + half)) {
                 rs.next();
                 userId = rs.getLong(1);
                 userName = rs.getString(2);
@@ -236,7 +246,7 @@ public final class InProcessBench {
         }
     }
 
-    /** A SQLite datetime the statement selects, as an instant (the epoch when null: a hub without such rows). */
+    /** A naive UTC datetime the statement selects, as an instant (the epoch when null: a hub without such rows). */
     private static Instant instant(Statement statement, String sql) throws SQLException {
         try (ResultSet rs = statement.executeQuery(sql)) {
             String text = rs.next() ? rs.getString(1) : null;
