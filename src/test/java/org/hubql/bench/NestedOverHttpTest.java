@@ -12,6 +12,7 @@ import org.hubql.demo.DemoHub;
 import org.hubql.demo.DemoHubSummary;
 import org.hubql.graph.GraphOptions;
 import org.hubql.testkit.RunningGateway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The nested-over-HTTP series authenticates as the admin and as the restricted viewer through tokens the server
  * verifies, and times only answers equal to the baseline's.
  */
+@Tag("slow")
 class NestedOverHttpTest {
     @TempDir
     Path directory;
