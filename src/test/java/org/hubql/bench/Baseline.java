@@ -139,6 +139,7 @@ final class Baseline implements AutoCloseable {
                 case NODE -> node((String) variables.get("id"), gen);
                 case IDLE_SERVERS -> idleServers((String) variables.get("before"), gen);
                 case EXPIRING_TOKENS -> expiringTokens((String) variables.get("before"), gen);
+                case NESTED -> nested(((Number) variables.get("first")).intValue(), gen);
             }
             gen.writeEndObject();
             gen.writeEndObject();
@@ -293,24 +294,34 @@ final class Baseline implements AutoCloseable {
         return groups;
     }
 
-    private record SpawnerRow(String name, String lastActivity, boolean active, String url) {}
+    private record UserRow(long id, String name, boolean admin, String lastActivity) {}
 
-    private void wide(JsonGenerator gen) throws SQLException, IOException {
-        List<Long> ids = new ArrayList<>(1000);
-        List<String> names = new ArrayList<>(1000);
-        List<Boolean> admins = new ArrayList<>(1000);
-        List<String> activity = new ArrayList<>(1000);
-        userPage.setInt(1, 1000);
+    /** A spawner and its server's columns; {@code active} when the server row exists. */
+    private record SpawnerRow(
+            String name, String lastActivity, boolean active, String proto, String ip, Integer port, String baseUrl) {
+        String url() {
+            return active ? Baseline.url(proto, ip, port, baseUrl) : null;
+        }
+    }
+
+    /** The first {@code first} users by id. */
+    private List<UserRow> userPage(int first) throws SQLException {
+        List<UserRow> users = new ArrayList<>(first);
+        userPage.setInt(1, first);
         statements++;
         try (ResultSet rs = userPage.executeQuery()) {
             while (rs.next()) {
-                ids.add(rs.getLong(1));
-                names.add(rs.getString(2));
-                admins.add(rs.getBoolean(3));
-                activity.add(rs.getString(4));
+                users.add(new UserRow(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
             }
         }
-        Object keys = idArray(ids);
+        return users;
+    }
+
+    private Object idsOf(List<UserRow> users) throws SQLException {
+        return idArray(users.stream().map(UserRow::id).toList());
+    }
+
+    private Map<Long, List<SpawnerRow>> spawnersOf(Object keys) throws SQLException {
         Map<Long, List<SpawnerRow>> spawners = new HashMap<>();
         spawnersOfUsers.setObject(1, keys);
         statements++;
@@ -319,11 +330,28 @@ final class Baseline implements AutoCloseable {
                 String name = rs.getString(2);
                 rs.getLong(4);
                 boolean active = !rs.wasNull();
+                String proto = rs.getString(5);
+                String ip = rs.getString(6);
+                int port = rs.getInt(7);
+                Integer portOrNull = rs.wasNull() ? null : port;
                 spawners.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(2))
                         .add(new SpawnerRow(
-                                name == null ? "" : name, rs.getString(3), active, active ? url(rs, 5) : null));
+                                name == null ? "" : name,
+                                rs.getString(3),
+                                active,
+                                proto,
+                                ip,
+                                portOrNull,
+                                rs.getString(8)));
             }
         }
+        return spawners;
+    }
+
+    private void wide(JsonGenerator gen) throws SQLException, IOException {
+        List<UserRow> users = userPage(1000);
+        Object keys = idsOf(users);
+        Map<Long, List<SpawnerRow>> spawners = spawnersOf(keys);
         Map<Long, List<String>> groups = groupNames(keys);
         Map<Long, List<String>> tokens = new HashMap<>();
         tokensOfUsers.setObject(1, keys);
@@ -335,14 +363,14 @@ final class Baseline implements AutoCloseable {
         }
         gen.writeObjectFieldStart("users");
         gen.writeArrayFieldStart("nodes");
-        for (int i = 0; i < ids.size(); i++) {
-            long id = ids.get(i);
+        for (UserRow user : users) {
+            long id = user.id();
             List<SpawnerRow> own = spawners.getOrDefault(id, List.of());
             gen.writeStartObject();
             gen.writeStringField("id", BenchQuery.userNodeId(id));
-            gen.writeStringField("name", names.get(i));
-            gen.writeBooleanField("admin", admins.get(i));
-            writeDateTime(gen, "lastActivity", activity.get(i));
+            gen.writeStringField("name", user.name());
+            gen.writeBooleanField("admin", user.admin());
+            writeDateTime(gen, "lastActivity", user.lastActivity());
             SpawnerRow byDefault =
                     own.stream().filter(s -> s.name().isEmpty()).findFirst().orElse(null);
             writeServer(gen, byDefault != null && byDefault.active(), byDefault == null ? null : byDefault.url());
@@ -368,6 +396,50 @@ final class Baseline implements AutoCloseable {
         }
         gen.writeEndArray();
         gen.writeEndObject();
+    }
+
+    private void nested(int first, JsonGenerator gen) throws SQLException, IOException {
+        List<UserRow> users = userPage(first);
+        Object keys = idsOf(users);
+        Map<Long, List<SpawnerRow>> spawners = spawnersOf(keys);
+        Map<Long, List<String>> groups = groupNames(keys);
+        gen.writeObjectFieldStart("users");
+        gen.writeArrayFieldStart("nodes");
+        for (UserRow user : users) {
+            gen.writeStartObject();
+            gen.writeStringField("name", user.name());
+            gen.writeBooleanField("admin", user.admin());
+            writeDateTime(gen, "lastActivity", user.lastActivity());
+            gen.writeArrayFieldStart("spawners");
+            for (SpawnerRow spawner : spawners.getOrDefault(user.id(), List.of())) {
+                gen.writeStartObject();
+                gen.writeStringField("name", spawner.name());
+                gen.writeFieldName("server");
+                if (spawner.active()) {
+                    gen.writeStartObject();
+                    gen.writeStringField("ip", spawner.ip());
+                    writeNullableInt(gen, "port", spawner.port());
+                    gen.writeStringField("baseUrl", spawner.baseUrl());
+                    gen.writeEndObject();
+                } else {
+                    gen.writeNull();
+                }
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            writeGroups(gen, groups.get(user.id()));
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    private static void writeNullableInt(JsonGenerator gen, String field, Integer value) throws IOException {
+        if (value == null) {
+            gen.writeNullField(field);
+        } else {
+            gen.writeNumberField(field, value);
+        }
     }
 
     private void groupMembers(JsonGenerator gen) throws SQLException, IOException {
@@ -439,9 +511,12 @@ final class Baseline implements AutoCloseable {
         String proto = rs.getString(first);
         String ip = rs.getString(first + 1);
         int port = rs.getInt(first + 2);
-        boolean noPort = rs.wasNull();
-        String baseUrl = rs.getString(first + 3);
-        if (proto == null || ip == null || noPort) {
+        Integer portOrNull = rs.wasNull() ? null : port;
+        return url(proto, ip, portOrNull, rs.getString(first + 3));
+    }
+
+    private static String url(String proto, String ip, Integer port, String baseUrl) {
+        if (proto == null || ip == null || port == null) {
             return null;
         }
         String host = ip.contains(":") && !ip.startsWith("[") ? "[" + ip + "]" : ip;

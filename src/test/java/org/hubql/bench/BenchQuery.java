@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The fixed query set of the benchmark: each as GraphQL text with its variables. {@link Baseline} answers the same
- * queries with hand-written SQL.
+ * queries with hand-written SQL. {@link #ALL} are timed in process at every hub size; {@link #NESTED} is issue 14's
+ * nested query, timed over HTTP by {@link NestedOverHttp} at the page sizes it chooses.
  */
 enum BenchQuery {
     USER_BY_NAME("query($name: String!) { user(name: $name) { id name admin lastActivity } }"),
@@ -21,9 +22,16 @@ enum BenchQuery {
     IDLE_SERVERS("query($before: DateTime!) { spawners(first: 100, filter: {active: true, lastActivityBefore: $before})"
             + " { nodes { name lastActivity user { name } } } }"),
     EXPIRING_TOKENS("query($before: DateTime!) { apiTokens(first: 100, filter: {expiresBefore: $before})"
-            + " { nodes { prefix expiresAt user { name } } } }");
+            + " { nodes { prefix expiresAt user { name } } } }"),
+    NESTED("query($first: Int!) { users(first: $first) { nodes { name admin lastActivity"
+            + " spawners { name server { ip port baseUrl } } groups { name } } } }");
 
-    static final List<BenchQuery> ALL = List.of(values());
+    /** The queries {@link InProcessBench} times at every hub size. */
+    static final List<BenchQuery> ALL =
+            List.of(USER_BY_NAME, DASHBOARD, WIDE, GROUP_MEMBERS, NODE, IDLE_SERVERS, EXPIRING_TOKENS);
+
+    /** The page {@link #NESTED} asks for unless told otherwise: the issue's smaller one. */
+    static final int NESTED_DEFAULT_FIRST = 500;
 
     private final String text;
 
@@ -44,6 +52,7 @@ enum BenchQuery {
             case NODE -> "node(id)";
             case IDLE_SERVERS -> "idle servers page";
             case EXPIRING_TOKENS -> "expiring tokens page";
+            case NESTED -> "nested users page";
         };
     }
 
@@ -54,8 +63,14 @@ enum BenchQuery {
             case NODE -> Map.of("id", userNodeId(probe.userId()));
             case IDLE_SERVERS -> Map.of("before", probe.idleBefore().toString());
             case EXPIRING_TOKENS -> Map.of("before", probe.expiringBefore().toString());
+            case NESTED -> nestedVariables(NESTED_DEFAULT_FIRST);
             default -> Map.of();
         };
+    }
+
+    /** {@link #NESTED}'s variables for a page of {@code first} users. */
+    static Map<String, Object> nestedVariables(int first) {
+        return Map.of("first", first);
     }
 
     static String userNodeId(long id) {

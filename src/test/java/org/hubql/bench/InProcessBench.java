@@ -177,7 +177,7 @@ public final class InProcessBench {
     }
 
     /** An interleaved pair as {@code <first>MedianUs}, {@code <first>P99Us}, … for each side, and its ratios. */
-    private static void put(ObjectNode result, String first, String second, Interleaved.Pair pair) {
+    static void put(ObjectNode result, String first, String second, Interleaved.Pair pair) {
         put(result, first, pair.first());
         put(result, second, pair.second());
         result.put("ratio", pair.ratio());
