@@ -15,7 +15,7 @@ import org.hubql.graph.plan.RenderedData;
  * Writes a response body as JSON. A GraphQL result is a tree of maps, lists, strings, numbers and booleans; it is
  * walked here with Jackson's streaming generator, without the serializer lookup {@link ObjectMapper} makes for
  * every value, which a response of tens of thousands of fields pays for visibly. Any other value (an error's
- * extensions, a trace record) is handed to the mapper. The {@code data} a compiled plan wrote is JSON text already
+ * extensions, a trace record) is handed to the mapper. The {@code data} a compiled plan wrote is UTF-8 JSON already
  * ({@link RenderedData}) and is copied as it is.
  */
 public final class ResponseJson {
@@ -42,7 +42,7 @@ public final class ResponseJson {
         } else if (value instanceof String text) {
             json.writeString(text);
         } else if (value instanceof RenderedData rendered) {
-            json.writeRawValue(rendered.json());
+            json.writeRawValue(rendered.rawValue());
         } else if (value instanceof Map<?, ?> map) {
             json.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {

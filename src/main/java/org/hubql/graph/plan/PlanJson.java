@@ -2,8 +2,7 @@ package org.hubql.graph.plan;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
@@ -29,12 +28,13 @@ final class PlanJson {
         // non-constructable
     }
 
-    static String render(Selection root, Object[] data) {
-        SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
-        try (JsonGenerator json = JSON.createGenerator(text)) {
+    /** The data object as UTF-8 JSON. */
+    static byte[] render(Selection root, Object[] data) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder();
+                JsonGenerator json = JSON.createGenerator(bytes)) {
             writeObject(json, root, data);
             json.flush();
-            return text.getAndClear();
+            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
