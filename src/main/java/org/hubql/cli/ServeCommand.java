@@ -187,6 +187,12 @@ final class ServeCommand implements Callable<Integer> {
     boolean noBreadthFirst;
 
     @Option(
+            names = "--no-plans",
+            description = "Run no query on a compiled plan, only on the execution strategies (a switch for operators; "
+                    + "same answers).")
+    boolean noPlans;
+
+    @Option(
             names = "--trusted-documents",
             paramLabel = "FILE",
             description = "Run only the documents in FILE, a JSON object of hash → document as graphql-codegen's"
@@ -246,6 +252,9 @@ final class ServeCommand implements Callable<Integer> {
                     new PageSize(defaultPageSize, maxPageSize), Duration.ofSeconds(requestTimeoutSeconds), limits);
             if (noBreadthFirst) {
                 graph = graph.withBreadthFirst(false);
+            }
+            if (noPlans) {
+                graph = graph.withPlans(false);
             }
             AuthOptions auth = noAuth
                     ? AuthOptions.disabled()

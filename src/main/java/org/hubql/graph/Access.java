@@ -1,12 +1,15 @@
 package org.hubql.graph;
 
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.hubql.graph.plan.ViewerReads;
 import org.hubql.model.Identified;
 import org.hubql.scopes.Grants;
+import org.hubql.scopes.Reach;
 import org.hubql.scopes.Subject;
 import org.hubql.scopes.Viewer;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * whether an object found at the root may be shown. A viewer whose token holds every declared scope unfiltered
  * is not restricted, and nothing is checked for it.
  */
-final class Access {
+final class Access implements ViewerReads {
     private final Viewer viewer;
     private final AccessRules rules;
     private final boolean restricted;
@@ -41,6 +44,33 @@ final class Access {
 
     boolean restricted() {
         return restricted;
+    }
+
+    @Override
+    public boolean readsEverywhere(GraphQLObjectType parent, GraphQLFieldDefinition field) {
+        return !restricted || unconditional(rules.field(field));
+    }
+
+    @Override
+    public boolean allows(GraphQLObjectType parent, GraphQLFieldDefinition field, Object source, boolean atRoot) {
+        return allows(rules.field(field), source, atRoot);
+    }
+
+    /** Whether the rule lets this viewer read on any object: it is public, or its scopes are held unfiltered. */
+    private boolean unconditional(Rule rule) {
+        if (rule instanceof Rule.Public) {
+            return true;
+        }
+        if (!(rule instanceof Rule.Scopes scopes)) {
+            return false;
+        }
+        for (String scope : scopes.scopes()) {
+            boolean everywhere = viewer.grants().reach(scope) instanceof Reach.Everything;
+            if (everywhere != scopes.all()) {
+                return everywhere;
+            }
+        }
+        return scopes.all();
     }
 
     /** Whether the rule lets this viewer read on {@code source}; at the root, a scope held with any filter will do. */
@@ -73,8 +103,9 @@ final class Access {
      * A root field's value without the objects the viewer may not see: null in their place for a single object,
      * or in a list, left out (or null in place, for {@code keepPositions}).
      */
+    @Override
     @Nullable
-    Object visibleOnly(GraphQLSchema schema, @Nullable Object value, boolean keepPositions) {
+    public Object visibleOnly(GraphQLSchema schema, @Nullable Object value, boolean keepPositions) {
         if (!restricted) {
             return value;
         }

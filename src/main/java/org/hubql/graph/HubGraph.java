@@ -5,6 +5,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.ExecutionStrategy;
 import graphql.introspection.Introspection;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
@@ -20,6 +21,8 @@ import org.hubql.db.DatabaseUnavailableException;
 import org.hubql.db.Queries;
 import org.hubql.db.Sql;
 import org.hubql.db.SqlTrace;
+import org.hubql.graph.plan.PlanStrategy;
+import org.hubql.graph.plan.ViewerReads;
 import org.hubql.loaders.Loaders;
 import org.hubql.scopes.Viewer;
 
@@ -36,6 +39,7 @@ public final class HubGraph {
     private final ExecutionLanes lanes;
     private final AccessRules rules;
     private final BreadthFirstStrategy breadthFirst;
+    private final PlanStrategy plans;
 
     public HubGraph(Database database, GraphOptions options) {
         this(
@@ -60,9 +64,11 @@ public final class HubGraph {
         this.sdl = SchemaSdl.print(schema);
         this.rules = new AccessRules(schema);
         this.breadthFirst = new BreadthFirstStrategy(new ErrorHandler());
+        ExecutionStrategy unplanned =
+                options.breadthFirst() ? breadthFirst : new AsyncExecutionStrategy(new ErrorHandler());
+        this.plans = new PlanStrategy(new ErrorHandler(), unplanned);
         this.graphQL = GraphQL.newGraphQL(schema)
-                .queryExecutionStrategy(
-                        options.breadthFirst() ? breadthFirst : new AsyncExecutionStrategy(new ErrorHandler()))
+                .queryExecutionStrategy(options.plans() ? plans : unplanned)
                 .preparsedDocumentProvider(new DocumentCache(8 * 1024 * 1024))
                 .instrumentation(new HubInstrumentation(
                         Limits.instrumentations(options.limits(), options.pageSize()),
@@ -84,6 +90,16 @@ public final class HubGraph {
     /** How many operations the breadth-first strategy handed back to graphql-java's own. */
     long handedBack() {
         return breadthFirst.handedBack();
+    }
+
+    /** How many operations ran on a compiled plan. */
+    long planned() {
+        return plans.planned();
+    }
+
+    /** How many operations had a compiled plan but were handed back while running it. */
+    long planHandedBack() {
+        return plans.handedBack();
     }
 
     /** Whether the schema may be read: introspection queries and {@code /schema.graphql}. */
@@ -122,6 +138,7 @@ public final class HubGraph {
     private ExecutionResult execute(
             GraphRequest request, SqlTrace trace, Viewer viewer, long deadline, ExecutionLanes.Admission admission) {
         Sql sql = database.newSql(trace, deadline);
+        Access access = new Access(viewer, rules);
         ExecutionInput.Builder input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
@@ -129,7 +146,9 @@ public final class HubGraph {
                 .dataLoaderRegistry(Loaders.newRegistry(queries, sql))
                 .graphQLContext(Map.of(
                         RequestContext.class,
-                        new RequestContext(queries, sql, new Access(viewer, rules)),
+                        new RequestContext(queries, sql, access),
+                        ViewerReads.class,
+                        access,
                         ExecutionLanes.Admission.class,
                         admission,
                         Introspection.INTROSPECTION_DISABLED,

@@ -9,12 +9,14 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import org.hubql.graph.plan.RenderedData;
 
 /**
  * Writes a response body as JSON. A GraphQL result is a tree of maps, lists, strings, numbers and booleans; it is
  * walked here with Jackson's streaming generator, without the serializer lookup {@link ObjectMapper} makes for
  * every value, which a response of tens of thousands of fields pays for visibly. Any other value (an error's
- * extensions, a trace record) is handed to the mapper.
+ * extensions, a trace record) is handed to the mapper. The {@code data} a compiled plan wrote is UTF-8 JSON already
+ * ({@link RenderedData}) and is copied as it is.
  */
 public final class ResponseJson {
     private final ObjectMapper mapper;
@@ -39,6 +41,8 @@ public final class ResponseJson {
             json.writeNull();
         } else if (value instanceof String text) {
             json.writeString(text);
+        } else if (value instanceof RenderedData rendered) {
+            json.writeRawValue(rendered.rawValue());
         } else if (value instanceof Map<?, ?> map) {
             json.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {

@@ -100,8 +100,10 @@ class BreadthFirstParityTest {
     void open() throws Exception {
         hub = HubUnderTest.demo(engine, schema, 120, 11);
         database = Database.open(hub.location());
-        breadthFirst = new HubGraph(database, GraphOptions.defaults().withBreadthFirst(true));
-        standard = new HubGraph(database, GraphOptions.defaults().withBreadthFirst(false));
+        breadthFirst =
+                new HubGraph(database, GraphOptions.defaults().withPlans(false).withBreadthFirst(true));
+        standard =
+                new HubGraph(database, GraphOptions.defaults().withPlans(false).withBreadthFirst(false));
     }
 
     @AfterEach

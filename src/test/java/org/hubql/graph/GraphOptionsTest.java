@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Breadth-first execution is on unless the operator turns it off. */
+/** Breadth-first execution and compiled plans are on unless the operator turns them off. */
 class GraphOptionsTest {
 
     @Test
@@ -17,6 +17,19 @@ class GraphOptionsTest {
                     .isTrue();
         } finally {
             System.clearProperty(GraphOptions.BREADTH_FIRST_PROPERTY);
+        }
+    }
+
+    @Test
+    void plans_are_the_default_and_the_system_property_turns_them_off() {
+        assertThat(GraphOptions.defaults().plans()).isTrue();
+        System.setProperty(GraphOptions.PLANS_PROPERTY, "false");
+        try {
+            assertThat(GraphOptions.defaults().plans()).isFalse();
+            assertThat(GraphOptions.defaults().breadthFirst()).isTrue();
+            assertThat(GraphOptions.defaults().withPlans(true).plans()).isTrue();
+        } finally {
+            System.clearProperty(GraphOptions.PLANS_PROPERTY);
         }
     }
 }

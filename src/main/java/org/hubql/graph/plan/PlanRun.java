@@ -1,0 +1,286 @@
+package org.hubql.graph.plan;
+
+import graphql.GraphQLContext;
+import graphql.execution.DataFetcherResult;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStepInfo;
+import graphql.execution.ResultPath;
+import graphql.execution.ValuesResolver;
+import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
+import graphql.schema.DataFetchingFieldSelectionSetImpl;
+import graphql.schema.DelegatingDataFetchingEnvironment;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.LightDataFetcher;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.dataloader.DataLoaderRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of a {@link Plan}: level by level, each planned field is fetched for all the objects of its level with
+ * the schema's own fetchers and the request's DataLoaders, the level's loads are dispatched together (so the same
+ * statements run as on the breadth-first strategy), and each object's values are kept in an array in its
+ * selection's field order, ready for {@link PlanJson}.
+ *
+ * <p>Like {@code graph/BreadthFirstStrategy} it builds fetcher environments with graphql-java's {@code @Internal}
+ * {@link DataFetchingEnvironmentImpl}, {@link DataFetchingFieldSelectionSetImpl}, {@link ValuesResolver} and
+ * {@link DataLoaderDispatchingContextKeys}: re-run {@code PlanParityTest} on every graphql-java upgrade.
+ */
+final class PlanRun {
+    private final ExecutionContext context;
+    private final GraphQLSchema schema;
+    private final GraphQLContext fetchContext;
+    private final DataLoaderRegistry loaders;
+    private final ViewerReads reads;
+
+    PlanRun(ExecutionContext context, ViewerReads reads) {
+        this.context = context;
+        this.reads = reads;
+        this.schema = context.getGraphQLSchema();
+        this.loaders = context.getDataLoaderRegistry();
+        // dispatching is done here, level by level, so loaders are handed out without graphql-java's level tracking
+        this.fetchContext = GraphQLContext.newContext()
+                .of(context.getGraphQLContext())
+                .put(DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_CHAINING, false)
+                .build();
+    }
+
+    /** The objects of one selection that one field produced, with the value arrays they fill. */
+    private record Batch(Selection selection, ResultPath path, List<Object> sources, List<Object[]> rows) {}
+
+    Object[] execute(Selection root) {
+        Object[] data = new Object[root.fields().size()];
+        List<Object> sources = new ArrayList<>(1);
+        sources.add(context.getValueUnboxer().unbox(context.getRoot()));
+        List<Batch> level = List.of(new Batch(root, ResultPath.rootPath(), sources, List.<Object[]>of(data)));
+        List<FetchedField> waiting = List.of();
+        while (!level.isEmpty() || !waiting.isEmpty()) {
+            List<FetchedField> fetched = new ArrayList<>(waiting);
+            for (Batch batch : level) {
+                for (int i = 0; i < batch.selection().fields().size(); i++) {
+                    fetched.add(fetch(batch, i));
+                }
+            }
+            dispatch(fetched, level.isEmpty());
+            Map<PlannedField, Batch> next = new IdentityHashMap<>();
+            List<Batch> nextInOrder = new ArrayList<>();
+            waiting = new ArrayList<>();
+            for (FetchedField field : fetched) {
+                if (field.isDone()) {
+                    field.complete(next, nextInOrder);
+                } else {
+                    waiting.add(field);
+                }
+            }
+            level = nextInOrder;
+        }
+        return data;
+    }
+
+    /**
+     * Runs the queued batches. A load that another load's result queued (a user's server, through its spawner)
+     * waits for the next level's loads of the same kind, as graphql-java's chained dispatch does, so both go in
+     * one statement; only when no level follows is it dispatched at once.
+     */
+    private void dispatch(List<FetchedField> fetched, boolean lastLevel) {
+        loaders.dispatchAll();
+        while (lastLevel && fetched.stream().anyMatch(field -> !field.isDone())) {
+            if (loaders.dispatchAllWithCount() == 0 && fetched.stream().anyMatch(field -> !field.isDone())) {
+                throw new OffPlan();
+            }
+        }
+    }
+
+    private FetchedField fetch(Batch batch, int index) {
+        PlannedField planned = batch.selection().fields().get(index);
+        GraphQLObjectType type = batch.selection().type();
+        Object[] values = new Object[batch.sources().size()];
+        if (planned.typeName()) {
+            Arrays.fill(values, type.getName());
+            return new FetchedField(batch, index, values);
+        }
+        GraphQLFieldDefinition definition = planned.definition();
+        boolean atRoot = batch.path().isRootPath();
+        if (!reads.readsEverywhere(type, definition)) {
+            for (Object source : batch.sources()) {
+                if (!reads.allows(type, definition, source, atRoot)) {
+                    throw new OffPlan(); // the field is refused with an error, which the wrapped strategy writes
+                }
+            }
+        }
+        ResultPath path = batch.path().segment(planned.field().getResultKey());
+        Map<String, Object> arguments = ValuesResolver.getArgumentValues(
+                schema.getCodeRegistry(),
+                definition.getArguments(),
+                planned.field().getArguments(),
+                context.getCoercedVariables(),
+                context.getGraphQLContext(),
+                context.getLocale());
+        Supplier<DataFetchingEnvironment> environment = () -> environment(type, planned, arguments, path);
+        DataFetcher<?> fetcher = planned.fetcher();
+        LightDataFetcher<?> light = fetcher instanceof LightDataFetcher<?> trivial ? trivial : null;
+        DataFetchingEnvironment shared = light != null ? null : environment.get();
+        for (int i = 0; i < values.length; i++) {
+            Object source = batch.sources().get(i);
+            Object value;
+            try {
+                value = light != null
+                        ? light.get(definition, source, () -> new WithSource(environment.get(), source))
+                        : fetcher.get(new WithSource(shared, source));
+            } catch (Exception e) {
+                throw new OffPlan();
+            }
+            if (value instanceof DataFetcherResult<?>
+                    || value instanceof CompletionStage<?> && !(value instanceof CompletableFuture<?>)) {
+                throw new OffPlan();
+            }
+            values[i] = atRoot ? reads.visibleOnly(schema, value, false) : value;
+        }
+        return new FetchedField(batch, index, values);
+    }
+
+    /** What a fetcher sees of a field, the same for every object of the batch but its source. */
+    private DataFetchingEnvironment environment(
+            GraphQLObjectType parent, PlannedField planned, Map<String, Object> arguments, ResultPath path) {
+        GraphQLFieldDefinition definition = planned.definition();
+        Supplier<ExecutionStepInfo> stepInfo = () -> ExecutionStepInfo.newExecutionStepInfo()
+                .type(definition.getType())
+                .fieldDefinition(definition)
+                .fieldContainer(parent)
+                .field(planned.field())
+                .path(path)
+                .build();
+        return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(context)
+                .graphQLContext(fetchContext)
+                .arguments(arguments)
+                .fieldDefinition(definition)
+                .mergedField(planned.field())
+                .fieldType(definition.getType())
+                .parentType(parent)
+                .executionStepInfo(stepInfo)
+                .selectionSet(DataFetchingFieldSelectionSetImpl.newCollector(
+                        schema,
+                        definition.getType(),
+                        () -> context.getNormalizedQueryTree().get().getNormalizedField(planned.field(), parent, path)))
+                .build();
+    }
+
+    /** A field's environment for one object of the batch. */
+    private static final class WithSource extends DelegatingDataFetchingEnvironment {
+        private final Object source;
+
+        WithSource(DataFetchingEnvironment field, Object source) {
+            super(field);
+            this.source = source;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T getSource() {
+            return (T) source;
+        }
+    }
+
+    /** A field's raw values for each object of a batch, completed into the batch's value arrays. */
+    private final class FetchedField {
+        private final Batch batch;
+        private final int index;
+        private final Object[] values;
+
+        FetchedField(Batch batch, int index, Object[] values) {
+            this.batch = batch;
+            this.index = index;
+            this.values = values;
+        }
+
+        boolean isDone() {
+            for (Object value : values) {
+                if (value instanceof CompletableFuture<?> future && !future.isDone()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void complete(Map<PlannedField, Batch> next, List<Batch> nextInOrder) {
+            PlannedField planned = batch.selection().fields().get(index);
+            ResultPath path = batch.path().segment(planned.field().getResultKey());
+            @Nullable Batch children = null;
+            if (planned.children() != null) {
+                children = next.get(planned);
+                if (children == null) {
+                    children = new Batch(planned.children(), path, new ArrayList<>(), new ArrayList<>());
+                    next.put(planned, children);
+                    nextInOrder.add(children);
+                }
+            }
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i] instanceof CompletableFuture<?> future ? joined(future) : values[i];
+                batch.rows().get(i)[index] = completeValue(planned.type(), value, children);
+            }
+        }
+
+        private Object joined(CompletableFuture<?> future) {
+            Object value = future.isCompletedExceptionally() ? null : future.join();
+            if (future.isCompletedExceptionally() || value instanceof DataFetcherResult<?>) {
+                throw new OffPlan();
+            }
+            return value;
+        }
+
+        private @Nullable Object completeValue(
+                GraphQLOutputType type, @Nullable Object value, @Nullable Batch children) {
+            if (value == null) {
+                if (type instanceof GraphQLNonNull) {
+                    throw new OffPlan();
+                }
+                return null;
+            }
+            GraphQLType unwrapped = type instanceof GraphQLNonNull nonNull ? nonNull.getWrappedType() : type;
+            if (unwrapped instanceof GraphQLList list) {
+                if (!(value instanceof List<?> elements)) {
+                    throw new OffPlan();
+                }
+                Object[] completed = new Object[elements.size()];
+                for (int i = 0; i < completed.length; i++) {
+                    completed[i] = completeValue((GraphQLOutputType) list.getWrappedType(), elements.get(i), children);
+                }
+                return completed;
+            }
+            try {
+                if (unwrapped instanceof GraphQLScalarType scalar) {
+                    return scalar.getCoercing().serialize(value, context.getGraphQLContext(), context.getLocale());
+                }
+                if (unwrapped instanceof GraphQLEnumType enumType) {
+                    return enumType.serialize(value, context.getGraphQLContext(), context.getLocale());
+                }
+            } catch (RuntimeException e) {
+                throw new OffPlan();
+            }
+            if (children == null) {
+                throw new OffPlan();
+            }
+            Object[] row = new Object[children.selection().fields().size()];
+            children.sources().add(value);
+            children.rows().add(row);
+            return row;
+        }
+    }
+}
