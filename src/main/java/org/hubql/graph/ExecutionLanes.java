@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  *       time limit could ever cover.
  * </ul>
  *
- * Both lines are fair (first come, first served); a wait ends at the request's time limit.
+ * Both lines are fair (first come, first served); a wait ends at the request's time limit. An operation keeps its
+ * slot until its answer is written as JSON ({@link HubGraph#execute(GraphRequest, org.hubql.db.SqlTrace,
+ * org.hubql.scopes.Viewer, java.util.function.Function)}), so a heavy answer's serialization stays in its lane too.
  */
 public final class ExecutionLanes {
     /** About a page of a hundred users with their servers, groups and tokens. */

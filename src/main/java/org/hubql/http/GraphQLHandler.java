@@ -89,12 +89,12 @@ final class GraphQLHandler {
 
     private void execute(Context ctx, GraphRequest request, String responseType) {
         SqlTrace sqlTrace = new SqlTrace(trace);
-        ExecutionResult result = executeOrRefuse(ctx, request, sqlTrace);
+        Answer answer = executeOrRefuse(ctx, request, sqlTrace);
+        ExecutionResult result = answer.result();
         new ExecutedOperation(request, result, sqlTrace).attachTo(ctx);
-        Map<String, Object> body = ResponseBody.of(result, trace ? Map.of("sql", sqlSummary(sqlTrace)) : Map.of());
         boolean requestError = !result.isDataPresent();
         ctx.status(requestError && responseType.equals(MediaTypes.GRAPHQL_RESPONSE) ? 400 : 200);
-        byte[] bytes = json.write(body);
+        byte[] bytes = answer.json();
         if (!result.getErrors().isEmpty()) {
             HttpCaching.noStore(ctx);
         } else if (ctx.method() == HandlerType.GET
@@ -105,14 +105,24 @@ final class GraphQLHandler {
     }
 
     /** A full lane of expensive queries is the server's condition, not the client's fault: 503 and when to retry. */
-    private ExecutionResult executeOrRefuse(Context ctx, GraphRequest request, SqlTrace sqlTrace) {
+    private Answer executeOrRefuse(Context ctx, GraphRequest request, SqlTrace sqlTrace) {
         try {
-            return graph.execute(request, sqlTrace, Authentication.viewer(ctx));
+            return graph.execute(
+                    request,
+                    sqlTrace,
+                    Authentication.viewer(ctx),
+                    result -> new Answer(
+                            result,
+                            json.write(
+                                    ResponseBody.of(result, trace ? Map.of("sql", sqlSummary(sqlTrace)) : Map.of()))));
         } catch (Overloaded busy) {
             ctx.header("Retry-After", String.valueOf(Overloaded.RETRY_AFTER_SECONDS));
             throw new HttpProblem(503, ErrorCodes.OVERLOADED, busy.getMessage());
         }
     }
+
+    /** An operation's result and its response body, written while the operation still held its lane's slot. */
+    private record Answer(ExecutionResult result, byte[] json) {}
 
     private static Map<String, Object> sqlSummary(SqlTrace sqlTrace) {
         return Map.of("statements", sqlTrace.count(), "queries", sqlTrace.statements(), "upkeep", sqlTrace.upkeep());

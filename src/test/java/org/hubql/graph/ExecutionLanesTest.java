@@ -19,10 +19,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.hubql.db.Database;
+import org.hubql.db.SqlTrace;
 import org.hubql.demo.DemoHub;
 import org.hubql.http.HttpOptions;
 import org.hubql.http.HttpServer;
 import org.hubql.metrics.Metrics;
+import org.hubql.scopes.Viewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -102,6 +104,22 @@ class ExecutionLanesTest {
                 .isPositive();
         assertThat(heavySlots.availablePermits()).as("every slot is given back").isEqualTo(all);
         assertThat(lanes.lightSlots().availablePermits()).isEqualTo(4);
+    }
+
+    @Test
+    void a_heavy_answer_is_rendered_before_its_slot_is_given_back() {
+        Semaphore heavySlots = lanes.heavySlots();
+        int all = heavySlots.availablePermits();
+        HubGraph graph = new HubGraph(database, GraphOptions.defaults(), lanes);
+
+        int freeWhileRendering = graph.execute(
+                new GraphRequest(HEAVY, null, null),
+                new SqlTrace(false),
+                Viewer.local(),
+                result -> heavySlots.availablePermits());
+
+        assertThat(freeWhileRendering).isEqualTo(all - 1);
+        assertThat(heavySlots.availablePermits()).isEqualTo(all);
     }
 
     private int costOf(String query) {
