@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.hubql.demo.DemoHub;
 import org.hubql.model.ApiToken;
@@ -58,6 +59,11 @@ class TokenPagesIndexTest {
         filters.put(
                 " WHERE t.last_activity IS NULL AND t.user_id IS NOT NULL",
                 sort -> selection(sort, true, null, null, null, true));
+        filters.put(
+                " WHERE t.expires_at IS NOT NULL AND (t.user_id IN (2, 3, 5, 8, 13) OR t.service_id IN (1))",
+                sort -> readable(
+                        selection(sort, false, true, null, null, null),
+                        new Visible.Only(Set.of(2L, 3L, 5L, 8L, 13L), Set.of(), Set.of(1L))));
         return filters;
     }
 
@@ -88,6 +94,27 @@ class TokenPagesIndexTest {
                 false);
     }
 
+    private static TokenSelection readable(TokenSelection selection, Visible readable) {
+        return new TokenSelection(
+                selection.ownerKind(),
+                selection.user(),
+                selection.service(),
+                selection.clientId(),
+                selection.expired(),
+                selection.expires(),
+                selection.expiresBefore(),
+                selection.neverUsed(),
+                selection.lastActivityBefore(),
+                selection.createdBefore(),
+                selection.createdAfter(),
+                selection.scope(),
+                selection.noteContains(),
+                selection.now(),
+                readable,
+                selection.sort(),
+                selection.descending());
+    }
+
     private static TokenSelection descending(TokenSelection selection, boolean descending) {
         return new TokenSelection(
                 selection.ownerKind(),
@@ -114,6 +141,9 @@ class TokenPagesIndexTest {
         assertThat(plainIds(" WHERE t.expires_at IS NULL", TokenSort.ID, false)).hasSizeGreaterThan(20);
         assertThat(plainIds(" WHERE t.expires_at = '2026-12-24 18:00:00.000000'", TokenSort.ID, false))
                 .hasSizeGreaterThan(10);
+        assertThat(plainIds(" WHERE t.expires_at IS NOT NULL AND t.user_id IN (2, 3, 5, 8, 13)", TokenSort.ID, false))
+                .isNotEmpty();
+        assertThat(plainIds(" WHERE t.service_id = 1", TokenSort.ID, false)).isNotEmpty();
         try (Database database = Database.openSqlite(hub, 1)) {
             assertAllPagesAgree(database);
         }
