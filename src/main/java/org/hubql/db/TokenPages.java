@@ -2,32 +2,58 @@ package org.hubql.db;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
 import org.hubql.model.ApiToken;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code Query.apiTokens}: pages and counts of API tokens across owners, filtered, ordered and restricted to whose
  * tokens the viewer may read, all in SQL. Never selects {@code hashed}.
+ *
+ * <p>On SQLite, where {@code api_tokens} has no index on its dates, the token index picks a page's ids and counts
+ * ({@link TokenPicks}, {@code db.sqlite.Lookup#tokenPage}): the page is then loaded by primary key, its statement
+ * still applying every condition, so a token changed since the index was checked drops out rather than showing
+ * in the wrong place.
  */
 public final class TokenPages {
     private final String select;
+    private final TokenPicks picks;
 
     public TokenPages(HubSchema schema) {
         this.select = "SELECT " + TokenQueries.columns(schema) + " FROM api_tokens t";
+        this.picks = new TokenPicks(schema);
     }
 
     /** A page of tokens, in the walk's order. */
     public List<ApiToken> page(Sql sql, TokenSelection selection, PageWindow window) {
-        KeysetOrder order = selection.sort().order(selection.descending());
-        Where where = where(sql, selection).addAll(window.bounds(order));
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(window.limit());
-        return sql.list(
-                select + where.text() + " ORDER BY " + order.orderBy(window.walk()) + " LIMIT ?",
-                params,
-                TokenQueries::map);
+        Optional<List<ApiToken>> indexed = picks.pick(selection, window)
+                .flatMap(pick -> sql.listIndexed(
+                        lookup -> lookup.tokenPage(pick).map(ids -> pageStatement(sql, selection, window, ids)),
+                        TokenQueries::map));
+        return indexed.orElseGet(() -> sql.list(pageStatement(sql, selection, window, null), TokenQueries::map));
     }
 
+    private SqlFragment pageStatement(Sql sql, TokenSelection selection, PageWindow window, long @Nullable [] ids) {
+        KeysetOrder order = selection.sort().order(selection.descending());
+        Where where = where(sql, selection).addAll(window.bounds(order));
+        if (ids != null) {
+            where.add(sql.dialect().in("t.id", LongStream.of(ids).boxed().toList()));
+        }
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(window.limit());
+        return new SqlFragment(
+                select + where.text() + " ORDER BY " + order.orderBy(window.walk()) + " LIMIT ?", params);
+    }
+
+    /** How many tokens match; on SQLite counted by the token index when it can, with no statement. */
     public int count(Sql sql, TokenSelection selection) {
+        Optional<Integer> indexed =
+                picks.filter(selection).flatMap(filter -> sql.fromIndexes(lookup -> lookup.tokenCount(filter)));
+        return indexed.orElseGet(() -> countStatement(sql, selection));
+    }
+
+    private int countStatement(Sql sql, TokenSelection selection) {
         Where where = where(sql, selection);
         Integer total = sql.single(
                 "SELECT COUNT(*) AS total FROM api_tokens t" + where.text(),

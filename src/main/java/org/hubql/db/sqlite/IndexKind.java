@@ -19,6 +19,9 @@ final class IndexKind<I> {
             (packed, beyond) -> OwnedIds.read(packed, beyond, "API tokens"),
             OwnedIds::size);
 
+    /** Every API token's owner and dates, in each date's order: {@code api_tokens} indexes none of them. */
+    static final IndexKind<TokenIndex> TOKENS = new IndexKind<>(TokenIndex.SELECT, TokenIndex::read, TokenIndex::size);
+
     static final IndexKind<MembershipIndex> MEMBERSHIPS =
             new IndexKind<>(MembershipIndex.SELECT, MembershipIndex::read, MembershipIndex::size);
 

@@ -27,6 +27,20 @@ public interface Lookup {
     }
 
     /**
+     * The ids of one page of API tokens, in the page's walk order: for a page ordered or filtered by a date that
+     * {@code api_tokens} does not index. Empty also when a date of the hub's tokens is not text of SQLAlchemy's
+     * shape, which SQL would compare otherwise than the index.
+     */
+    default Optional<long[]> tokenPage(TokenPick pick) throws SQLException {
+        return Optional.empty();
+    }
+
+    /** How many API tokens the filter keeps, as {@code COUNT(*)} would. */
+    default Optional<Integer> tokenCount(TokenPick.TokenFilter filter) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
      * Each group's member ids within {@code range}, in its direction, counting only members whose user row exists;
      * every group asked about has an entry, possibly empty.
      */

@@ -96,6 +96,16 @@ final class SqliteIndexes implements HubIndexes {
         }
 
         @Override
+        public Optional<long[]> tokenPage(TokenPick pick) throws SQLException {
+            return fresh(IndexKind.TOKENS).flatMap(index -> index.page(pick));
+        }
+
+        @Override
+        public Optional<Integer> tokenCount(TokenPick.TokenFilter filter) throws SQLException {
+            return fresh(IndexKind.TOKENS).flatMap(index -> index.count(filter));
+        }
+
+        @Override
         public Optional<Map<Long, long[]>> memberPages(Collection<Long> groupIds, IdRange range) throws SQLException {
             return fresh(IndexKind.MEMBERSHIPS).map(index -> index.pages(groupIds, range));
         }

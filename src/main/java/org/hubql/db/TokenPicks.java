@@ -1,0 +1,114 @@
+package org.hubql.db;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hubql.db.sqlite.TokenPick;
+import org.hubql.db.sqlite.TokenPick.DateCondition;
+import org.hubql.db.sqlite.TokenPick.Owner;
+import org.hubql.db.sqlite.TokenPick.Position;
+import org.hubql.db.sqlite.TokenPick.Reach;
+import org.hubql.db.sqlite.TokenPick.TokenDate;
+import org.hubql.db.sqlite.TokenPick.TokenFilter;
+import org.hubql.db.sqlite.TokenPick.TokenOrder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link TokenSelection} and its page as the SQLite token index asks them ({@link TokenPick}), for the selections
+ * it can answer: those filtering only on dates, owner kind and the viewer's reach. A filter by owner name, client,
+ * scope or note, or a hub whose {@code api_tokens} lacks one of the dates, is left to plain SQL.
+ */
+final class TokenPicks {
+    private final boolean datesKept;
+
+    TokenPicks(HubSchema schema) {
+        this.datesKept = schema.has("api_tokens", "created")
+                && schema.has("api_tokens", "last_activity")
+                && schema.has("api_tokens", "expires_at");
+    }
+
+    Optional<TokenPick> pick(TokenSelection selection, PageWindow window) {
+        return filter(selection)
+                .map(filter -> new TokenPick(
+                        order(selection.sort()),
+                        selection.descending(),
+                        filter,
+                        position(window.anchor()),
+                        position(window.walk() == Walk.FORWARD ? window.before() : window.after()),
+                        window.walk() == Walk.BACKWARD,
+                        window.limit()));
+    }
+
+    Optional<TokenFilter> filter(TokenSelection selection) {
+        if (!datesKept
+                || selection.user() != null
+                || selection.service() != null
+                || selection.clientId() != null
+                || selection.scope() != null
+                || selection.noteContains() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TokenFilter(dates(selection), owner(selection), reach(selection.readable())));
+    }
+
+    private static List<DateCondition> dates(TokenSelection selection) {
+        List<DateCondition> dates = new ArrayList<>();
+        if (selection.expired() != null) {
+            dates.add(
+                    selection.expired()
+                            ? DateCondition.before(TokenDate.EXPIRES_AT, selection.now())
+                            : DateCondition.nullOrNotBefore(TokenDate.EXPIRES_AT, selection.now()));
+        }
+        if (selection.expires() != null) {
+            dates.add(DateCondition.isNull(TokenDate.EXPIRES_AT, !selection.expires()));
+        }
+        if (selection.expiresBefore() != null) {
+            dates.add(DateCondition.before(TokenDate.EXPIRES_AT, selection.expiresBefore()));
+        }
+        if (selection.neverUsed() != null) {
+            dates.add(DateCondition.isNull(TokenDate.LAST_ACTIVITY, selection.neverUsed()));
+        }
+        if (selection.lastActivityBefore() != null) {
+            dates.add(DateCondition.before(TokenDate.LAST_ACTIVITY, selection.lastActivityBefore()));
+        }
+        if (selection.createdBefore() != null) {
+            dates.add(DateCondition.before(TokenDate.CREATED, selection.createdBefore()));
+        }
+        if (selection.createdAfter() != null) {
+            dates.add(DateCondition.after(TokenDate.CREATED, selection.createdAfter()));
+        }
+        return dates;
+    }
+
+    private static Owner owner(TokenSelection selection) {
+        if (selection.ownerKind() == null) {
+            return Owner.ANY;
+        }
+        return selection.ownerKind() == TokenSelection.OwnerKind.USER ? Owner.USER : Owner.SERVICE;
+    }
+
+    private static Optional<Reach> reach(Visible readable) {
+        return readable instanceof Visible.Only only
+                ? Optional.of(new Reach(only.users(), only.services()))
+                : Optional.empty();
+    }
+
+    private static TokenOrder order(TokenSort sort) {
+        return switch (sort) {
+            case CREATED -> TokenOrder.CREATED;
+            case LAST_ACTIVITY -> TokenOrder.LAST_ACTIVITY;
+            case EXPIRES_AT -> TokenOrder.EXPIRES_AT;
+            case ID -> TokenOrder.ID;
+        };
+    }
+
+    private static Optional<Position> position(@Nullable KeysetPosition position) {
+        if (position == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Position(
+                position.sortValue() instanceof Instant instant ? Optional.of(instant) : Optional.empty(),
+                position.id()));
+    }
+}
