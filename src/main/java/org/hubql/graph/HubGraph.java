@@ -6,6 +6,7 @@ import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.introspection.Introspection;
+import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.hubql.db.Database;
 import org.hubql.db.DatabaseUnavailableException;
 import org.hubql.db.Queries;
@@ -36,6 +38,7 @@ public final class HubGraph {
     private final ExecutionLanes lanes;
     private final AccessRules rules;
     private final BreadthFirstStrategy breadthFirst;
+    private final DocumentCache documents = new DocumentCache(8 * 1024 * 1024);
 
     public HubGraph(Database database, GraphOptions options) {
         this(
@@ -63,7 +66,7 @@ public final class HubGraph {
         this.graphQL = GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(
                         options.breadthFirst() ? breadthFirst : new AsyncExecutionStrategy(new ErrorHandler()))
-                .preparsedDocumentProvider(new DocumentCache(8 * 1024 * 1024))
+                .preparsedDocumentProvider(documents)
                 .instrumentation(new HubInstrumentation(
                         Limits.instrumentations(options.limits(), options.pageSize()),
                         new Authorization(),
@@ -84,6 +87,14 @@ public final class HubGraph {
     /** How many operations the breadth-first strategy handed back to graphql-java's own. */
     long handedBack() {
         return breadthFirst.handedBack();
+    }
+
+    /**
+     * The document of {@code query} as it was parsed and validated when it last ran, while the document cache keeps
+     * it; so that what describes a request that ran (the access log, the metrics) need not parse it again.
+     */
+    public Optional<Document> parsedDocument(String query) {
+        return documents.document(query);
     }
 
     /** Whether the schema may be read: introspection queries and {@code /schema.graphql}. */

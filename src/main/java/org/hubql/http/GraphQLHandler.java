@@ -90,7 +90,7 @@ final class GraphQLHandler {
     private void execute(Context ctx, GraphRequest request, String responseType) {
         SqlTrace sqlTrace = new SqlTrace(trace);
         ExecutionResult result = executeOrRefuse(ctx, request, sqlTrace);
-        new ExecutedOperation(request, result, sqlTrace).attachTo(ctx);
+        ExecutedOperation.ran(request, result, sqlTrace, graph).attachTo(ctx);
         Map<String, Object> body = ResponseBody.of(result, trace ? Map.of("sql", sqlSummary(sqlTrace)) : Map.of());
         boolean requestError = !result.isDataPresent();
         ctx.status(requestError && responseType.equals(MediaTypes.GRAPHQL_RESPONSE) ? 400 : 200);
