@@ -12,8 +12,6 @@ import java.util.HexFormat;
 final class JupyterHubHash {
     /** Far above JupyterHub's 16384: a row claiming more is not JupyterHub's and would only burn CPU. */
     private static final int MAX_ROUNDS = 1 << 20;
-    /** Cloned for each fingerprint: a clone costs less than {@link MessageDigest#getInstance}'s provider lookup. */
-    private static final MessageDigest SHA256 = newDigest("SHA-256");
 
     private JupyterHubHash() {
         // non-constructable
@@ -48,15 +46,7 @@ final class JupyterHubHash {
 
     /** A SHA-256 of the token, so caches never hold the token itself. */
     static String fingerprint(String token) {
-        return HexFormat.of().formatHex(sha256().digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return (MessageDigest) SHA256.clone();
-        } catch (CloneNotSupportedException e) {
-            return newDigest("SHA-256");
-        }
+        return HexFormat.of().formatHex(newDigest("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MessageDigest newDigest(String algorithm) {
