@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.Document;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -41,6 +43,11 @@ final class DocumentCache implements PreparsedDocumentProvider {
             entries.put(query, entry);
         }
         return CompletableFuture.completedFuture(entry);
+    }
+
+    /** The document of {@code query} as it was parsed and validated when it last ran, while it is kept. */
+    Optional<Document> document(String query) {
+        return Optional.ofNullable(entries.getIfPresent(query)).map(PreparsedDocumentEntry::getDocument);
     }
 
     /** How many documents are kept, once pending evictions are done; for tests. */

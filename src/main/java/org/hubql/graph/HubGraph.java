@@ -7,6 +7,7 @@ import graphql.GraphQLError;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.ExecutionStrategy;
 import graphql.introspection.Introspection;
+import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.hubql.db.Database;
 import org.hubql.db.DatabaseUnavailableException;
@@ -41,6 +43,7 @@ public final class HubGraph {
     private final AccessRules rules;
     private final BreadthFirstStrategy breadthFirst;
     private final PlanStrategy plans;
+    private final DocumentCache documents = new DocumentCache(8 * 1024 * 1024);
 
     public HubGraph(Database database, GraphOptions options) {
         this(
@@ -70,7 +73,7 @@ public final class HubGraph {
         this.plans = new PlanStrategy(new ErrorHandler(), unplanned);
         this.graphQL = GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(options.plans() ? plans : unplanned)
-                .preparsedDocumentProvider(new DocumentCache(8 * 1024 * 1024))
+                .preparsedDocumentProvider(documents)
                 .instrumentation(new HubInstrumentation(
                         Limits.instrumentations(options.limits(), options.pageSize()),
                         new Authorization(),
@@ -101,6 +104,14 @@ public final class HubGraph {
     /** How many operations had a compiled plan but were handed back while running it. */
     long planHandedBack() {
         return plans.handedBack();
+    }
+
+    /**
+     * The document of {@code query} as it was parsed and validated when it last ran, while the document cache keeps
+     * it; so that what describes a request that ran (the access log, the metrics) need not parse it again.
+     */
+    public Optional<Document> parsedDocument(String query) {
+        return documents.document(query);
     }
 
     /** Whether the schema may be read: introspection queries and {@code /schema.graphql}. */

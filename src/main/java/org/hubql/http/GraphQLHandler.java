@@ -91,7 +91,7 @@ final class GraphQLHandler {
         SqlTrace sqlTrace = new SqlTrace(trace);
         Answer answer = executeOrRefuse(ctx, request, sqlTrace);
         ExecutionResult result = answer.result();
-        new ExecutedOperation(request, result, sqlTrace).attachTo(ctx);
+        ExecutedOperation.ran(request, result, sqlTrace, graph).attachTo(ctx);
         boolean requestError = !result.isDataPresent();
         ctx.status(requestError && responseType.equals(MediaTypes.GRAPHQL_RESPONSE) ? 400 : 200);
         byte[] bytes = answer.json();

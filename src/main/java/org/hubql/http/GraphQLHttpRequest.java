@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -118,15 +121,42 @@ final class GraphQLHttpRequest {
         return value.asText();
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> variables(@Nullable JsonNode value) {
+    private static Map<String, Object> variables(@Nullable JsonNode value) {
         if (value == null || value.isNull()) {
             return Map.of();
         }
         if (!value.isObject()) {
             throw badRequest("`variables` must be a JSON object");
         }
-        return mapper.convertValue(value, Map.class);
+        return object(value);
+    }
+
+    /**
+     * The tree as the plain maps, lists and values graphql-java takes, as {@link ObjectMapper#convertValue} makes
+     * them, without its serializing the tree to tokens and reading them back.
+     */
+    private static @Nullable Object plain(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case OBJECT -> object(value);
+            case ARRAY -> {
+                List<@Nullable Object> list = new ArrayList<>(value.size());
+                value.forEach(element -> list.add(plain(element)));
+                yield list;
+            }
+            case STRING -> value.textValue();
+            case BOOLEAN -> value.booleanValue();
+            case NUMBER -> value.numberValue();
+            case NULL, MISSING -> null;
+            case BINARY, POJO -> throw badRequest("`variables` must hold JSON values only");
+        };
+    }
+
+    private static Map<String, Object> object(JsonNode value) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
+            map.put(field.getKey(), plain(field.getValue()));
+        }
+        return map;
     }
 
     private static HttpProblem badRequest(String message) {

@@ -16,6 +16,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.hubql.auth.TokenAuthenticator;
 import org.hubql.db.Database;
@@ -49,6 +51,15 @@ public final class Metrics implements AutoCloseable {
     private final DistributionSummary statementsPerRequest;
     private final Timer sqlPerRequest;
     private final Meter.MeterProvider<DistributionSummary> batchSizes;
+    // each request's meters by their labels, looked up without Micrometer building and sorting a meter id per request;
+    // the labels are bounded, so these are too
+    private final Map<HttpLabels, Timer> httpTimers = new ConcurrentHashMap<>();
+    private final Map<GraphQLLabels, Timer> graphQLTimers = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> batchSummaries = new ConcurrentHashMap<>();
+
+    private record HttpLabels(String method, String route, int status) {}
+
+    private record GraphQLLabels(String operation, String outcome) {}
 
     public Metrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -105,8 +116,11 @@ public final class Metrics implements AutoCloseable {
 
     /** One answered HTTP request; {@code route} is one of hubql's routes, or a fixed word for the rest. */
     public void httpRequest(String method, String route, int status, long nanos) {
-        httpRequests
-                .withTags("method", method, "route", route, "status", String.valueOf(status))
+        httpTimers
+                .computeIfAbsent(
+                        new HttpLabels(method, route, status),
+                        labels -> httpRequests.withTags(
+                                "method", method, "route", route, "status", String.valueOf(status)))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -118,15 +132,18 @@ public final class Metrics implements AutoCloseable {
      * @param errorCodes the {@code extensions.code} of each error in the response
      */
     public void graphQLRequest(String operation, String outcome, List<String> errorCodes, SqlTrace sql, long nanos) {
-        graphQLRequests
-                .withTags("operation", operations.label(operation), "outcome", outcome)
+        graphQLTimers
+                .computeIfAbsent(
+                        new GraphQLLabels(operations.label(operation), outcome),
+                        labels -> graphQLRequests.withTags("operation", labels.operation(), "outcome", outcome))
                 .record(nanos, TimeUnit.NANOSECONDS);
         errorCodes.forEach(code -> graphQLErrors.withTags("code", code).increment());
         sqlStatements.increment(sql.count());
         statementsPerRequest.record(sql.count());
         sqlPerRequest.record(sql.nanos(), TimeUnit.NANOSECONDS);
         sql.batches().forEach((loader, sizes) -> {
-            DistributionSummary summary = batchSizes.withTags("loader", loader);
+            DistributionSummary summary =
+                    batchSummaries.computeIfAbsent(loader, name -> batchSizes.withTags("loader", name));
             sizes.forEach(summary::record);
         });
     }

@@ -66,6 +66,21 @@ class AccessLogTest {
     }
 
     @Test
+    void an_unnamed_request_logs_the_name_its_document_gives_its_only_operation() {
+        gateway.as(ROOT)
+                .post(
+                        "{\"query\": \"fragment Names on UserConnection { nodes { name } }"
+                                + " query AfterFragment { users(first: 2) { ...Names } }\"}",
+                        "application/json");
+        gateway.as(ROOT).post("{\"query\": \"query { hub { engine } }\"}", "application/json");
+
+        assertThat(fields(awaitLine(line -> line.getFormattedMessage().contains("operation=AfterFragment"))))
+                .containsEntry("status", "200");
+        assertThat(fields(awaitLine(line -> line.getFormattedMessage().contains("operation=(anonymous)"))))
+                .containsEntry("status", "200");
+    }
+
+    @Test
     void the_line_has_no_token_query_string_document_or_variables() {
         gateway.send(HttpRequest.newBuilder(gateway.uri("/graphql?token=" + ROOT
                         + "&query=%7Bhub%7Bengine%7D%7D&variables=%7B%22secret%22%3A%22v4711%22%7D"))

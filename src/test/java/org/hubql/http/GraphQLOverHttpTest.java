@@ -156,6 +156,24 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void variables_of_every_json_kind_reach_the_operation() {
+        HttpResponse<String> response = post(
+                "{\"query\": \"query($f: UserFilter, $first: Int, $ids: [ID!]!) {"
+                        + " users(first: $first, filter: $f) { nodes { admin } } nodes(ids: $ids) { id } }\","
+                        + " \"variables\": {\"first\": 5, \"f\": {\"admin\": true, \"nameContains\": null},"
+                        + " \"ids\": [\"VXNlcjox\"]}}",
+                "application/json",
+                null);
+
+        JsonNode body = RunningGateway.parse(response.body());
+        assertThat(body.has("errors")).as(response.body()).isFalse();
+        assertThat(body.at("/data/users/nodes"))
+                .isNotEmpty()
+                .allSatisfy(user -> assertThat(user.get("admin").asBoolean()).isTrue());
+        assertThat(body.at("/data/nodes/0/id").asText()).isEqualTo("VXNlcjox");
+    }
+
+    @Test
     void variables_of_the_wrong_type_are_a_request_error() {
         HttpResponse<String> response = post(
                 RunningGateway.json(java.util.Map.of(
