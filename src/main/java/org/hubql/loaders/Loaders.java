@@ -41,8 +41,10 @@ import org.hubql.model.Spawner;
 import org.hubql.model.User;
 
 /**
- * The batch loaders of one request. Each relation of the graph is at most one statement per batch, whatever the
- * number of keys, so the statements a query runs depend on its shape, not on the row count: a
+ * The batch loaders of one request. Each relation of the graph is one statement per batch on a database server,
+ * and on SQLite one statement per 250 keys of a batch ({@code Dialect.keysPerStatement}, {@code KeyChunks}: short
+ * statements keep a writing hub's commits from waiting), so the statements a query runs depend on its shape (and
+ * on SQLite on its key count in steps of 250), never on its row count one by one: a
  * {@code SELECT … WHERE key IN (…)} ({@code KeyedQuery}), or on SQLite, for the relations whose key column the
  * hub's tables do not index (a user's spawners and API tokens, a group's members), a
  * {@code SELECT … WHERE id IN (…)} by primary key with ids from an in-memory index, and member counts from that

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hubql.testkit.GraphiQLInBrowser;
 import org.hubql.testkit.HeadlessChromium;
 import org.hubql.testkit.RunningGateway;
 import org.hubql.testkit.TestHub;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,11 +40,19 @@ class GraphiQLBrowserTest {
             WebDriver browser = chromium.driver();
             browser.get(gateway.uri("/").toString());
             WebDriverWait wait = chromium.waiting(Duration.ofSeconds(30));
-            wait.until(page ->
-                    !page.findElements(By.className("graphiql-execute-button")).isEmpty());
+            // the Execute button shows before GraphiQL wires its editors to it; a click then would do nothing
+            wait.until(GraphiQLInBrowser::ready);
             browser.findElement(By.className("graphiql-execute-button")).click();
-            wait.until(page ->
-                    page.findElement(By.className("result-window")).getText().contains("userCount"));
+            try {
+                wait.until(page -> page.findElement(By.className("result-window"))
+                        .getText()
+                        .contains("userCount"));
+            } catch (TimeoutException e) {
+                throw new AssertionError(
+                        "GraphiQL showed no result; "
+                                + chromium.explain("graphiql-offline-no-result", GraphiQLInBrowser.result(browser)),
+                        e);
+            }
             String result = browser.findElement(By.className("result-window")).getText();
             assertThat(result).contains("\"userCount\": 6", "\"activeServerCount\": 2");
         }

@@ -31,7 +31,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hubql.Main;
+import org.hubql.testkit.GraphiQLInBrowser;
 import org.hubql.testkit.HeadlessChromium;
 import org.hubql.testkit.JupyterHubConfig;
 import org.hubql.testkit.RealJupyterHub;
@@ -44,7 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -345,29 +348,44 @@ class JupyterHubServiceTest {
         page.findElement(By.id("username_input")).sendKeys(user);
         page.findElement(By.id("password_input")).sendKeys("any password will do");
         page.findElement(By.id("login_submit")).click();
-        browser.waiting(WAIT)
-                .until(current -> current.getCurrentUrl().equals(hub.publicUrl() + PREFIX)
+        awaitOrExplain(
+                "graphiql-not-ready-for-" + user,
+                current -> current.getCurrentUrl().equals(hub.publicUrl() + PREFIX)
                         && current.findElement(By.id("hubql-user")).getText().equals(user)
-                        && !current.findElements(By.className("graphiql-execute-button"))
-                                .isEmpty());
+                        && GraphiQLInBrowser.ready(current),
+                () -> page.findElement(By.tagName("body")).getText());
     }
 
+    /** Pastes {@code query} into GraphiQL, runs it once GraphiQL has read it ({@link GraphiQLInBrowser}), and waits. */
     private static JsonNode runInGraphiQL(String query) {
-        ((JavascriptExecutor) browser.driver())
-                .executeScript(
-                        "document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])",
-                        query);
-        browser.driver().findElement(By.className("graphiql-execute-button")).click();
-        browser.waiting(WAIT).until(page -> resultValue().contains("\"viewer\""));
+        WebDriver page = browser.driver();
+        GraphiQLInBrowser.setQuery(page, query);
+        awaitOrExplain("graphiql-query-unread", GraphiQLInBrowser::hasRead, JupyterHubServiceTest::resultValue);
+        page.findElement(By.className("graphiql-execute-button")).click();
+        awaitOrExplain(
+                "graphiql-no-answer",
+                current -> resultValue().contains("\"viewer\""),
+                JupyterHubServiceTest::resultValue);
         return RunningGateway.parse(resultValue());
     }
 
-    /** The whole result, from the editor behind GraphiQL's result pane. */
+    /**
+     * Waits up to {@link #WAIT} for {@code condition}; past that, fails with what the browser showed ({@code shown})
+     * and did, and the hub's log (hubql's access lines included), so that a failure on CI explains itself.
+     */
+    private static void awaitOrExplain(String name, Function<WebDriver, Boolean> condition, Supplier<String> shown) {
+        try {
+            browser.waiting(WAIT).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "waited " + WAIT + " in vain; " + browser.explain(name, shown.get()) + "\n--- hub log tail:\n"
+                            + hub.logTail(),
+                    e);
+        }
+    }
+
     private static String resultValue() {
-        Object value = ((JavascriptExecutor) browser.driver())
-                .executeScript("const editor = document.querySelector('.result-window .CodeMirror');"
-                        + " return editor ? editor.CodeMirror.getValue() : '';");
-        return String.valueOf(value);
+        return GraphiQLInBrowser.result(browser.driver());
     }
 
     /** What the result pane shows on screen. */

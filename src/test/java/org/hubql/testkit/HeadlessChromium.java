@@ -58,6 +58,9 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile.toAbsolutePath());
         options.addArguments(arguments);
+        // every console message, and the network events behind traffic()
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
+        options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
         return new HeadlessChromium(new ChromeDriver(options));
     }
 
@@ -75,6 +78,26 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
                 .toList();
+    }
+
+    /**
+     * The requests the pages made since the last call, one line each: when (seconds since the first), method, URL,
+     * the start of a request body, and the status or the failure; for a failing test's message.
+     */
+    public List<String> traffic() {
+        return BrowserTraffic.of(driver.manage().logs().get(LogType.PERFORMANCE).getAll());
+    }
+
+    /**
+     * What the browser shows and did, for a failing wait's message: the URL, {@code shown} (what the test looks at),
+     * the console and the traffic since they were last read. Also saves a screenshot as {@code name}.
+     */
+    public String explain(String name, String shown) {
+        screenshot(name);
+        return "at " + driver.getCurrentUrl() + "\n--- shown:\n" + shown
+                + "\n--- console:\n" + String.join("\n", consoleMessages())
+                + "\n--- network:\n" + String.join("\n", traffic())
+                + "\n--- screenshot: " + SCREENSHOTS.resolve(name + ".png");
     }
 
     /** Forgets every cookie, and whatever the pages of {@code origins} stored, as a new profile would. */
