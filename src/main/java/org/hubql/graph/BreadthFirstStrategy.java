@@ -21,7 +21,6 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.DataFetchingFieldSelectionSetImpl;
-import graphql.schema.DelegatingDataFetchingEnvironment;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
@@ -43,6 +42,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.dataloader.DataLoaderRegistry;
+import org.hubql.graph.plan.BatchFetch;
 
 /**
  * Executes a query level by level: each field is resolved for all the objects of its level at once (one argument
@@ -137,10 +137,7 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
             this.schema = context.getGraphQLSchema();
             this.loaders = context.getDataLoaderRegistry();
             // dispatching is done here, level by level, so loaders are handed out without graphql-java's level tracking
-            this.fetchContext = GraphQLContext.newContext()
-                    .of(context.getGraphQLContext())
-                    .put(DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_CHAINING, false)
-                    .build();
+            this.fetchContext = BatchFetch.fetchContext(context);
         }
 
         Map<String, Object> execute(MergedSelectionSet rootFields) {
@@ -217,16 +214,12 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
                     context.getCoercedVariables(),
                     context.getGraphQLContext(),
                     context.getLocale());
-            Supplier<ExecutionStepInfo> stepInfo = () -> ExecutionStepInfo.newExecutionStepInfo()
-                    .type(definition.getType())
-                    .fieldDefinition(definition)
-                    .fieldContainer(batch.type())
-                    .field(field)
-                    .path(path)
-                    .build();
+            Supplier<ExecutionStepInfo> stepInfo = BatchFetch.stepInfo(batch.type(), field, definition, path);
             LightDataFetcher<?> light = fetcher instanceof LightDataFetcher<?> trivial ? trivial : null;
-            DataFetchingEnvironment shared =
-                    light != null ? null : environment(batch, field, definition, arguments, path, stepInfo);
+            DataFetchingEnvironment shared = light != null
+                    ? null
+                    : BatchFetch.environment(
+                            context, fetchContext, batch.type(), field, definition, arguments, path, stepInfo);
             for (int i = 0; i < values.length; i++) {
                 Object source = batch.sources().get(i);
                 Object value;
@@ -235,9 +228,18 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
                             ? light.get(
                                     definition,
                                     source,
-                                    () -> new WithSource(
-                                            environment(batch, field, definition, arguments, path, stepInfo), source))
-                            : fetcher.get(new WithSource(shared, source));
+                                    () -> BatchFetch.withSource(
+                                            BatchFetch.environment(
+                                                    context,
+                                                    fetchContext,
+                                                    batch.type(),
+                                                    field,
+                                                    definition,
+                                                    arguments,
+                                                    path,
+                                                    stepInfo),
+                                            source))
+                            : fetcher.get(BatchFetch.withSource(shared, source));
                 } catch (Exception e) {
                     throw new OffRoad();
                 }
@@ -248,48 +250,6 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
                 values[i] = atRoot ? access.visibleOnly(schema, value, name.equals("nodes")) : value;
             }
             return new FetchedField(batch, field, definition, values);
-        }
-
-        /**
-         * What a fetcher sees of a field, the same for every object of the batch but its source. Paths leave out
-         * list indices, which no fetcher of the plain road reads.
-         */
-        private DataFetchingEnvironment environment(
-                Batch batch,
-                MergedField field,
-                GraphQLFieldDefinition definition,
-                Map<String, Object> arguments,
-                ResultPath path,
-                Supplier<ExecutionStepInfo> stepInfo) {
-            return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(context)
-                    .graphQLContext(fetchContext)
-                    .arguments(arguments)
-                    .fieldDefinition(definition)
-                    .mergedField(field)
-                    .fieldType(definition.getType())
-                    .parentType(batch.type())
-                    .executionStepInfo(stepInfo)
-                    .selectionSet(DataFetchingFieldSelectionSetImpl.newCollector(
-                            schema,
-                            definition.getType(),
-                            () -> context.getNormalizedQueryTree().get().getNormalizedField(field, batch.type(), path)))
-                    .build();
-        }
-
-        /** A field's environment for one object of the batch. */
-        private static final class WithSource extends DelegatingDataFetchingEnvironment {
-            private final Object source;
-
-            WithSource(DataFetchingEnvironment field, Object source) {
-                super(field);
-                this.source = source;
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getSource() {
-                return (T) source;
-            }
         }
 
         /** A field's raw values for each object of a batch, completed into the batch's result maps. */

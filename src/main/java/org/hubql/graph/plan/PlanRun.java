@@ -11,7 +11,6 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.DataFetchingFieldSelectionSetImpl;
-import graphql.schema.DelegatingDataFetchingEnvironment;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
@@ -56,10 +55,7 @@ final class PlanRun {
         this.schema = context.getGraphQLSchema();
         this.loaders = context.getDataLoaderRegistry();
         // dispatching is done here, level by level, so loaders are handed out without graphql-java's level tracking
-        this.fetchContext = GraphQLContext.newContext()
-                .of(context.getGraphQLContext())
-                .put(DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_CHAINING, false)
-                .build();
+        this.fetchContext = BatchFetch.fetchContext(context);
     }
 
     /** The objects of one selection that one field produced, with the value arrays they fill. */
@@ -133,7 +129,9 @@ final class PlanRun {
                 context.getCoercedVariables(),
                 context.getGraphQLContext(),
                 context.getLocale());
-        Supplier<DataFetchingEnvironment> environment = () -> environment(type, planned, arguments, path);
+        Supplier<ExecutionStepInfo> stepInfo = BatchFetch.stepInfo(type, planned.field(), definition, path);
+        Supplier<DataFetchingEnvironment> environment = () -> BatchFetch.environment(
+                context, fetchContext, type, planned.field(), definition, arguments, path, stepInfo);
         DataFetcher<?> fetcher = planned.fetcher();
         LightDataFetcher<?> light = fetcher instanceof LightDataFetcher<?> trivial ? trivial : null;
         DataFetchingEnvironment shared = light != null ? null : environment.get();
@@ -142,8 +140,8 @@ final class PlanRun {
             Object value;
             try {
                 value = light != null
-                        ? light.get(definition, source, () -> new WithSource(environment.get(), source))
-                        : fetcher.get(new WithSource(shared, source));
+                        ? light.get(definition, source, () -> BatchFetch.withSource(environment.get(), source))
+                        : fetcher.get(BatchFetch.withSource(shared, source));
             } catch (Exception e) {
                 throw new OffPlan();
             }
@@ -154,48 +152,6 @@ final class PlanRun {
             values[i] = atRoot ? reads.visibleOnly(schema, value, false) : value;
         }
         return new FetchedField(batch, index, values);
-    }
-
-    /** What a fetcher sees of a field, the same for every object of the batch but its source. */
-    private DataFetchingEnvironment environment(
-            GraphQLObjectType parent, PlannedField planned, Map<String, Object> arguments, ResultPath path) {
-        GraphQLFieldDefinition definition = planned.definition();
-        Supplier<ExecutionStepInfo> stepInfo = () -> ExecutionStepInfo.newExecutionStepInfo()
-                .type(definition.getType())
-                .fieldDefinition(definition)
-                .fieldContainer(parent)
-                .field(planned.field())
-                .path(path)
-                .build();
-        return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(context)
-                .graphQLContext(fetchContext)
-                .arguments(arguments)
-                .fieldDefinition(definition)
-                .mergedField(planned.field())
-                .fieldType(definition.getType())
-                .parentType(parent)
-                .executionStepInfo(stepInfo)
-                .selectionSet(DataFetchingFieldSelectionSetImpl.newCollector(
-                        schema,
-                        definition.getType(),
-                        () -> context.getNormalizedQueryTree().get().getNormalizedField(planned.field(), parent, path)))
-                .build();
-    }
-
-    /** A field's environment for one object of the batch. */
-    private static final class WithSource extends DelegatingDataFetchingEnvironment {
-        private final Object source;
-
-        WithSource(DataFetchingEnvironment field, Object source) {
-            super(field);
-            this.source = source;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T getSource() {
-            return (T) source;
-        }
     }
 
     /** A field's raw values for each object of a batch, completed into the batch's value arrays. */
