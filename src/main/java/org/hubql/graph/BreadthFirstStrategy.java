@@ -171,17 +171,11 @@ final class BreadthFirstStrategy extends AsyncExecutionStrategy {
             return data;
         }
 
-        /**
-         * Runs the queued batches. A load that another load's result queued (a user's server, through its spawner)
-         * waits for the next level's loads of the same kind, as graphql-java's chained dispatch does, so both go
-         * in one statement; only when no level follows is it dispatched at once.
-         */
+        /** Runs the level's loads ({@link BatchFetch#dispatchLevel}). */
         private void dispatch(List<FetchedField> fetched, boolean lastLevel) {
-            loaders.dispatchAll();
-            while (lastLevel && fetched.stream().anyMatch(field -> !field.isDone())) {
-                if (loaders.dispatchAllWithCount() == 0 && fetched.stream().anyMatch(field -> !field.isDone())) {
-                    throw new OffRoad();
-                }
+            if (!BatchFetch.dispatchLevel(
+                    loaders, () -> fetched.stream().anyMatch(field -> !field.isDone()), lastLevel)) {
+                throw new OffRoad();
             }
         }
 

@@ -13,7 +13,9 @@ import graphql.schema.DelegatingDataFetchingEnvironment;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.dataloader.DataLoaderRegistry;
 
 /**
  * What a fetcher sees when one field is fetched for a whole level of objects at once, as the breadth-first strategy
@@ -71,6 +73,23 @@ public final class BatchFetch {
                         definition.getType(),
                         () -> context.getNormalizedQueryTree().get().getNormalizedField(field, parent, path)))
                 .build();
+    }
+
+    /**
+     * Runs a level's queued loads. A load that another load's result queued (a user's server, through its spawner)
+     * waits for the next level's loads of the same kind, as graphql-java's chained dispatch does, so both go in one
+     * statement; only when no level follows is it dispatched at once.
+     *
+     * @return false when the last level still has loads pending that no dispatch will complete
+     */
+    public static boolean dispatchLevel(DataLoaderRegistry loaders, BooleanSupplier pending, boolean lastLevel) {
+        loaders.dispatchAll();
+        while (lastLevel && pending.getAsBoolean()) {
+            if (loaders.dispatchAllWithCount() == 0 && pending.getAsBoolean()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code field}'s environment for one object of the level. */
