@@ -3,6 +3,7 @@ package org.hubql.graph;
 import static graphql.schema.idl.TypeRuntimeWiring.newTypeWiring;
 
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.TypeResolver;
@@ -24,6 +25,7 @@ final class Wiring {
         ListFetchers lists = new ListFetchers(pageSize, new HubColumns(schema));
         ScopeDocs scopeDocs = new ScopeDocs();
         return RuntimeWiring.newRuntimeWiring()
+                .codeRegistry(GraphQLCodeRegistry.newCodeRegistry().defaultDataFetcher(RecordFetcher.FACTORY))
                 .directive(AccessRules.SCOPE, scopeDocs)
                 .directive(AccessRules.PUBLIC, scopeDocs)
                 .scalar(Scalars.DATE_TIME)
