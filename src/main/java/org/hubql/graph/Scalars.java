@@ -41,7 +41,7 @@ final class Scalars {
         @Override
         public String serialize(Object value, GraphQLContext context, Locale locale) {
             if (value instanceof Instant instant) {
-                return instant.toString();
+                return IsoInstant.format(instant);
             }
             throw new CoercingSerializeException("DateTime expects an Instant");
         }
