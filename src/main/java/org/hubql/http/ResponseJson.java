@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import org.hubql.graph.plan.JsonLeaf;
 import org.hubql.graph.plan.RenderedData;
 
 /**
@@ -56,18 +55,8 @@ public final class ResponseJson {
                 writeValue(json, element);
             }
             json.writeEndArray();
-        } else if (value instanceof Boolean flag) {
-            json.writeBoolean(flag);
-        } else if (value instanceof Integer number) {
-            json.writeNumber(number);
-        } else if (value instanceof Long number) {
-            json.writeNumber(number);
-        } else if (value instanceof Double number) {
-            json.writeNumber(number);
-        } else if (value instanceof BigDecimal number) {
-            json.writeNumber(number);
-        } else if (value instanceof BigInteger number) {
-            json.writeNumber(number);
+        } else if (JsonLeaf.write(json, value)) {
+            return;
         } else {
             mapper.writeValue(json, value);
         }

@@ -9,8 +9,6 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -76,20 +74,8 @@ final class PlanJson {
     private static void writeScalar(JsonGenerator json, @Nullable Object value) throws IOException {
         if (value == null) {
             json.writeNull();
-        } else if (value instanceof String text) {
-            json.writeString(text);
-        } else if (value instanceof Boolean flag) {
-            json.writeBoolean(flag);
-        } else if (value instanceof Integer number) {
-            json.writeNumber(number);
-        } else if (value instanceof Long number) {
-            json.writeNumber(number);
-        } else if (value instanceof Double number) {
-            json.writeNumber(number);
-        } else if (value instanceof BigDecimal number) {
-            json.writeNumber(number);
-        } else if (value instanceof BigInteger number) {
-            json.writeNumber(number);
+        } else if (JsonLeaf.write(json, value)) {
+            return;
         } else if (value instanceof Map<?, ?> map) {
             json.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
