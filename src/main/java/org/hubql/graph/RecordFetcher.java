@@ -39,6 +39,11 @@ final class RecordFetcher implements LightDataFetcher<Object> {
 
     private final PropertyDataFetcher<Object> fallback;
     private final ClassValue<Optional<Function<Object, Object>>> accessors;
+    /** The last source class read and its accessor: a field's sources are nearly always of one class. */
+    private Accessor last = new Accessor(Void.class, Optional.empty());
+
+    /** Immutable, so a racing thread sees a whole pair or the previous one. */
+    private record Accessor(Class<?> type, Optional<Function<Object, Object>> read) {}
 
     RecordFetcher(String component) {
         this.fallback = PropertyDataFetcher.fetching(component);
@@ -56,8 +61,14 @@ final class RecordFetcher implements LightDataFetcher<Object> {
         if (source == null) {
             return null;
         }
-        Optional<Function<Object, Object>> accessor = accessors.get(source.getClass());
-        return accessor.isPresent() ? accessor.get().apply(source) : fallback.get(definition, source, environment);
+        Accessor accessor = last;
+        if (accessor.type() != source.getClass()) {
+            accessor = new Accessor(source.getClass(), accessors.get(source.getClass()));
+            last = accessor;
+        }
+        return accessor.read().isPresent()
+                ? accessor.read().get().apply(source)
+                : fallback.get(definition, source, environment);
     }
 
     @Override
