@@ -72,9 +72,24 @@ final class PackedRows {
     }
 
     /** The field as a date's key, {@link DateKey#NULL} when empty; empty when it is not of SQLAlchemy's shape. */
-    OptionalLong date(int field) {
+    private OptionalLong date(int field) {
         int from = start(field);
         return from == ends[field] ? OptionalLong.of(DateKey.NULL) : DateKey.of(packed, from, ends[field]);
+    }
+
+    /**
+     * Reads the row's last fields, from {@code first} on, as the keys of {@code dates[0]}, {@code dates[1]}, … at
+     * {@code row}; false when one of them is not a date of SQLAlchemy's shape.
+     */
+    boolean dates(int first, long[][] dates, int row) {
+        for (int date = 0; date < dates.length; date++) {
+            OptionalLong key = date(first + date);
+            if (key.isEmpty()) {
+                return false;
+            }
+            dates[date][row] = key.getAsLong();
+        }
+        return true;
     }
 
     /** Whether the field is {@code 1}, as SQLite writes a true condition. */

@@ -2,7 +2,6 @@ package org.hubql.db.sqlite;
 
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.hubql.db.sqlite.SpawnerPick.SpawnerDate;
 import org.hubql.db.sqlite.SpawnerPick.SpawnerFilter;
 import org.jspecify.annotations.Nullable;
@@ -71,20 +70,13 @@ final class SpawnerListIndex {
         boolean[] named = new boolean[count];
         long[][] dates = new long[SpawnerDate.values().length][count];
         for (int row = 0; row < count; row++) {
-            if (!rows.next()) {
+            if (!rows.next() || !rows.dates(FIRST_DATE, dates, row)) {
                 return UNREADABLE;
             }
             ids[row] = rows.integer(0, -1);
             users[row] = rows.integer(1, -1);
             running[row] = rows.flag(2);
             named[row] = rows.flag(3);
-            for (SpawnerDate date : SpawnerDate.values()) {
-                OptionalLong key = rows.date(FIRST_DATE + date.ordinal());
-                if (key.isEmpty()) {
-                    return UNREADABLE;
-                }
-                dates[date.ordinal()][row] = key.getAsLong();
-            }
         }
         return DatedRows.of(ids, dates)
                 .map(dated -> new SpawnerListIndex(true, dated, users, running, named))

@@ -2,7 +2,6 @@ package org.hubql.db.sqlite;
 
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.hubql.db.sqlite.TokenPick.TokenDate;
 import org.hubql.db.sqlite.TokenPick.TokenFilter;
 import org.jspecify.annotations.Nullable;
@@ -65,19 +64,12 @@ final class TokenIndex {
         long[] services = new long[count];
         long[][] dates = new long[TokenDate.values().length][count];
         for (int row = 0; row < count; row++) {
-            if (!rows.next()) {
+            if (!rows.next() || !rows.dates(FIRST_DATE, dates, row)) {
                 return UNREADABLE;
             }
             ids[row] = rows.integer(0, -1);
             users[row] = rows.integer(1, -1);
             services[row] = rows.integer(2, -1);
-            for (TokenDate date : TokenDate.values()) {
-                OptionalLong key = rows.date(FIRST_DATE + date.ordinal());
-                if (key.isEmpty()) {
-                    return UNREADABLE;
-                }
-                dates[date.ordinal()][row] = key.getAsLong();
-            }
         }
         return DatedRows.of(ids, dates)
                 .map(dated -> new TokenIndex(true, dated, users, services))
