@@ -47,6 +47,17 @@ public record PageWindow(
         return bounds;
     }
 
+    /**
+     * The statement of this page: {@code select} (up to its FROM) with {@code where} and this page's bounds, in the
+     * walk's order, fetching {@link #limit()} rows.
+     */
+    SqlFragment statement(String select, Where where, KeysetOrder order) {
+        where.addAll(bounds(order));
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(limit());
+        return new SqlFragment(select + where.text() + " ORDER BY " + order.orderBy(walk) + " LIMIT ?", params);
+    }
+
     /** {@code " AND b1 AND b2"} (or {@code " WHERE …"} when {@code hasWhere} is false), with params added to {@code params}. */
     public String appendBounds(KeysetOrder order, boolean hasWhere, List<Object> params) {
         StringBuilder text = new StringBuilder();

@@ -4,11 +4,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.LongStream;
 import org.hubql.model.Spawner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code Query.spawners}: pages and counts of spawners across users, filtered, ordered and restricted to what the
  * viewer may see, all in SQL. Only spawners whose user exists are listed. Never selects {@code state}.
+ *
+ * <p>On SQLite, where {@code spawners} has no index on its dates, the spawner list index picks a page's ids and
+ * counts ({@link SpawnerPicks}, {@code db.sqlite.Lookup#spawnerPage}): the page is then loaded by primary key, its
+ * statement still applying every condition, so a spawner changed since the index was checked drops out rather than
+ * showing in the wrong place.
  */
 public final class SpawnerPages {
     private static final String FROM =
@@ -16,33 +24,48 @@ public final class SpawnerPages {
 
     private final String select;
     private final String groups;
+    private final SpawnerPicks picks;
 
     public SpawnerPages(HubSchema schema) {
         this.groups = schema.table("groups");
-        this.select = "SELECT " + SpawnerQueries.columns(schema) + ", u.name AS owner_name";
+        this.select = "SELECT " + SpawnerQueries.columns(schema) + ", u.name AS owner_name" + FROM;
+        this.picks = new SpawnerPicks(schema);
     }
 
     /** A page of spawners and their owners' names (the {@code USER_NAME} order's sort values), in the walk's order. */
     public record Page(List<Spawner> spawners, Map<Long, String> ownerNames) {}
 
     public Page page(Sql sql, SpawnerSelection selection, PageWindow window) {
-        KeysetOrder order = selection.sort().order(selection.descending());
-        Where where = where(sql, selection).addAll(window.bounds(order));
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(window.limit());
         Map<Long, String> owners = new HashMap<>();
-        List<Spawner> rows = sql.list(
-                select + FROM + where.text() + " ORDER BY " + order.orderBy(window.walk()) + " LIMIT ?",
-                params,
-                row -> {
-                    Spawner spawner = SpawnerQueries.map(row);
-                    owners.put(spawner.id(), row.text("owner_name"));
-                    return spawner;
-                });
+        RowMapper<Spawner> mapper = row -> {
+            Spawner spawner = SpawnerQueries.map(row);
+            owners.put(spawner.id(), row.text("owner_name"));
+            return spawner;
+        };
+        Optional<List<Spawner>> indexed = picks.pick(selection, window)
+                .flatMap(pick -> sql.listIndexed(
+                        lookup -> lookup.spawnerPage(pick).map(ids -> pageStatement(sql, selection, window, ids)),
+                        mapper));
+        List<Spawner> rows = indexed.orElseGet(() -> sql.list(pageStatement(sql, selection, window, null), mapper));
         return new Page(rows, owners);
     }
 
+    private SqlFragment pageStatement(Sql sql, SpawnerSelection selection, PageWindow window, long @Nullable [] ids) {
+        Where where = where(sql, selection);
+        if (ids != null) {
+            where.add(sql.dialect().in("s.id", LongStream.of(ids).boxed().toList()));
+        }
+        return window.statement(select, where, selection.sort().order(selection.descending()));
+    }
+
+    /** How many spawners match; on SQLite counted by the spawner list index when it can, with no statement. */
     public int count(Sql sql, SpawnerSelection selection) {
+        Optional<Integer> indexed =
+                picks.filter(selection).flatMap(filter -> sql.fromIndexes(lookup -> lookup.spawnerCount(filter)));
+        return indexed.orElseGet(() -> countStatement(sql, selection));
+    }
+
+    private int countStatement(Sql sql, SpawnerSelection selection) {
         Where where = where(sql, selection);
         Integer total = sql.single(
                 "SELECT COUNT(*) AS total" + FROM + where.text(), where.params(), row -> row.intOrNull("total"));

@@ -35,15 +35,11 @@ public final class TokenPages {
     }
 
     private SqlFragment pageStatement(Sql sql, TokenSelection selection, PageWindow window, long @Nullable [] ids) {
-        KeysetOrder order = selection.sort().order(selection.descending());
-        Where where = where(sql, selection).addAll(window.bounds(order));
+        Where where = where(sql, selection);
         if (ids != null) {
             where.add(sql.dialect().in("t.id", LongStream.of(ids).boxed().toList()));
         }
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(window.limit());
-        return new SqlFragment(
-                select + where.text() + " ORDER BY " + order.orderBy(window.walk()) + " LIMIT ?", params);
+        return window.statement(select, where, selection.sort().order(selection.descending()));
     }
 
     /** How many tokens match; on SQLite counted by the token index when it can, with no statement. */

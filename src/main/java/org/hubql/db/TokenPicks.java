@@ -1,18 +1,14 @@
 package org.hubql.db;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hubql.db.sqlite.DateCondition;
 import org.hubql.db.sqlite.TokenPick;
-import org.hubql.db.sqlite.TokenPick.DateCondition;
 import org.hubql.db.sqlite.TokenPick.Owner;
-import org.hubql.db.sqlite.TokenPick.Position;
 import org.hubql.db.sqlite.TokenPick.Reach;
 import org.hubql.db.sqlite.TokenPick.TokenDate;
 import org.hubql.db.sqlite.TokenPick.TokenFilter;
-import org.hubql.db.sqlite.TokenPick.TokenOrder;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link TokenSelection} and its page as the SQLite token index asks them ({@link TokenPick}), for the selections
@@ -31,13 +27,7 @@ final class TokenPicks {
     Optional<TokenPick> pick(TokenSelection selection, PageWindow window) {
         return filter(selection)
                 .map(filter -> new TokenPick(
-                        order(selection.sort()),
-                        selection.descending(),
-                        filter,
-                        position(window.anchor()),
-                        position(window.walk() == Walk.FORWARD ? window.before() : window.after()),
-                        window.walk() == Walk.BACKWARD,
-                        window.limit()));
+                        order(selection.sort()), filter, IndexWindows.of(window, selection.descending())));
     }
 
     Optional<TokenFilter> filter(TokenSelection selection) {
@@ -52,8 +42,8 @@ final class TokenPicks {
         return Optional.of(new TokenFilter(dates(selection), owner(selection), reach(selection.readable())));
     }
 
-    private static List<DateCondition> dates(TokenSelection selection) {
-        List<DateCondition> dates = new ArrayList<>();
+    private static List<DateCondition<TokenDate>> dates(TokenSelection selection) {
+        List<DateCondition<TokenDate>> dates = new ArrayList<>();
         if (selection.expired() != null) {
             dates.add(
                     selection.expired()
@@ -94,21 +84,12 @@ final class TokenPicks {
                 : Optional.empty();
     }
 
-    private static TokenOrder order(TokenSort sort) {
+    private static Optional<TokenDate> order(TokenSort sort) {
         return switch (sort) {
-            case CREATED -> TokenOrder.CREATED;
-            case LAST_ACTIVITY -> TokenOrder.LAST_ACTIVITY;
-            case EXPIRES_AT -> TokenOrder.EXPIRES_AT;
-            case ID -> TokenOrder.ID;
+            case CREATED -> Optional.of(TokenDate.CREATED);
+            case LAST_ACTIVITY -> Optional.of(TokenDate.LAST_ACTIVITY);
+            case EXPIRES_AT -> Optional.of(TokenDate.EXPIRES_AT);
+            case ID -> Optional.empty();
         };
-    }
-
-    private static Optional<Position> position(@Nullable KeysetPosition position) {
-        if (position == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Position(
-                position.sortValue() instanceof Instant instant ? Optional.of(instant) : Optional.empty(),
-                position.id()));
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
 final class ConnectionIndexes {
     private static final String DATA_VERSION = "PRAGMA data_version";
 
-    private final Map<IndexKind<?>, KeptIndex> kept = new IdentityHashMap<>(4);
+    private final Map<IndexKind<?>, KeptIndex> kept = new IdentityHashMap<>(5);
     private final PreparedStatement dataVersion;
     private final LongSupplier clock;
 

@@ -22,6 +22,10 @@ final class IndexKind<I> {
     /** Every API token's owner and dates, in each date's order: {@code api_tokens} indexes none of them. */
     static final IndexKind<TokenIndex> TOKENS = new IndexKind<>(TokenIndex.SELECT, TokenIndex::read, TokenIndex::size);
 
+    /** Every listed spawner's flags and dates, in each date's order: {@code spawners} indexes neither date. */
+    static final IndexKind<SpawnerListIndex> SPAWNER_LIST =
+            new IndexKind<>(SpawnerListIndex.SELECT, SpawnerListIndex::read, SpawnerListIndex::size);
+
     static final IndexKind<MembershipIndex> MEMBERSHIPS =
             new IndexKind<>(MembershipIndex.SELECT, MembershipIndex::read, MembershipIndex::size);
 

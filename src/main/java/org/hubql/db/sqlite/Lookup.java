@@ -41,6 +41,20 @@ public interface Lookup {
     }
 
     /**
+     * The ids of one page of {@code Query.spawners}, in the page's walk order: for a page ordered or filtered by a
+     * date that {@code spawners} does not index. Empty also when a date of the hub's spawners is not text of
+     * SQLAlchemy's shape, which SQL would compare otherwise than the index.
+     */
+    default Optional<long[]> spawnerPage(SpawnerPick pick) throws SQLException {
+        return Optional.empty();
+    }
+
+    /** How many spawners whose user exists the filter keeps, as {@code COUNT(*)} would. */
+    default Optional<Integer> spawnerCount(SpawnerPick.SpawnerFilter filter) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
      * Each group's member ids within {@code range}, in its direction, counting only members whose user row exists;
      * every group asked about has an entry, possibly empty.
      */

@@ -106,6 +106,16 @@ final class SqliteIndexes implements HubIndexes {
         }
 
         @Override
+        public Optional<long[]> spawnerPage(SpawnerPick pick) throws SQLException {
+            return fresh(IndexKind.SPAWNER_LIST).flatMap(index -> index.page(pick));
+        }
+
+        @Override
+        public Optional<Integer> spawnerCount(SpawnerPick.SpawnerFilter filter) throws SQLException {
+            return fresh(IndexKind.SPAWNER_LIST).flatMap(index -> index.count(filter));
+        }
+
+        @Override
         public Optional<Map<Long, long[]>> memberPages(Collection<Long> groupIds, IdRange range) throws SQLException {
             return fresh(IndexKind.MEMBERSHIPS).map(index -> index.pages(groupIds, range));
         }

@@ -1,41 +1,36 @@
 package org.hubql.db.sqlite;
 
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.function.IntPredicate;
-import org.hubql.db.sqlite.TokenIndex.Place;
-import org.hubql.db.sqlite.TokenPick.TokenDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rows of a {@link TokenIndex} in one order, as a keyset page's SQL walks them ({@code org.hubql.db.KeysetOrder}):
+ * The rows of a {@link DatedRows} in one order, as a keyset page's SQL walks them ({@code org.hubql.db.KeysetOrder}):
  * ascending, the rows with a date by (date, id) and then those without by id; descending, each part reversed, those
  * without still last. Walking backward reverses the whole. Rows are the index's positions, which are in id order.
  */
-final class TokenOrderView {
-    private final Optional<TokenDate> date;
+final class OrderView {
     private final long[] ids;
     private final long @Nullable [] keys;
     private final int[] valued;
     private final int[] nulls;
 
-    private TokenOrderView(Optional<TokenDate> date, long[] ids, long @Nullable [] keys, int[] valued, int[] nulls) {
-        this.date = date;
+    private OrderView(long[] ids, long @Nullable [] keys, int[] valued, int[] nulls) {
         this.ids = ids;
         this.keys = keys;
         this.valued = valued;
         this.nulls = nulls;
     }
 
-    static TokenOrderView byId(long[] ids) {
+    static OrderView byId(long[] ids) {
         int[] rows = new int[ids.length];
         for (int row = 0; row < rows.length; row++) {
             rows[row] = row;
         }
-        return new TokenOrderView(Optional.empty(), ids, null, rows, new int[0]);
+        return new OrderView(ids, null, rows, new int[0]);
     }
 
-    static TokenOrderView byDate(TokenDate date, long[] ids, long[] keys) {
+    static OrderView byDate(long[] ids, long[] keys) {
         int valuedCount = 0;
         for (long key : keys) {
             valuedCount += key == DateKey.NULL ? 0 : 1;
@@ -51,11 +46,12 @@ final class TokenOrderView {
                 valued[v++] = row;
             }
         }
-        return new TokenOrderView(Optional.of(date), ids, keys, StableSort.byKey(valued, keys), nulls);
+        return new OrderView(ids, keys, StableSort.byKey(valued, keys), nulls);
     }
 
-    Optional<TokenDate> date() {
-        return date;
+    /** Whether rows are ordered by a date first; by id alone otherwise. */
+    boolean byDate() {
+        return keys != null;
     }
 
     /**
@@ -157,5 +153,10 @@ final class TokenOrderView {
             order = order != 0 ? order : Long.compare(ids[row], place.id());
         }
         return descending ? -order : order;
+    }
+
+    /** A keyset position as the order view compares it: {@code present} false for "no bound". */
+    record Place(boolean present, long key, long id) {
+        static final Place NONE = new Place(false, DateKey.NULL, 0);
     }
 }
