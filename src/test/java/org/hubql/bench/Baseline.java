@@ -61,6 +61,7 @@ final class Baseline implements AutoCloseable {
     private final PreparedStatement groupPage;
     private final PreparedStatement membersOfGroups;
     private final PreparedStatement idleServers;
+    private final PreparedStatement idleServersOldest;
     private final PreparedStatement expiringTokens;
     private int statements;
 
@@ -90,9 +91,11 @@ final class Baseline implements AutoCloseable {
                 + " ROW_NUMBER() OVER (PARTITION BY m.group_id ORDER BY u.id) AS member_rank FROM user_group_map m"
                 + " JOIN users u ON u.id = m.user_id WHERE m.group_id" + inIds + ") ranked WHERE member_rank <= ?"
                 + " ORDER BY group_id, member_rank");
-        idleServers = connection.prepareStatement("SELECT s.name, s.last_activity, u.name FROM spawners s"
+        String idle = "SELECT s.name, s.last_activity, u.name FROM spawners s"
                 + " JOIN users u ON u.id = s.user_id JOIN servers v ON v.id = s.server_id"
-                + " WHERE s.last_activity < ? ORDER BY s.id LIMIT 100");
+                + " WHERE s.last_activity < ?";
+        idleServers = connection.prepareStatement(idle + " ORDER BY s.id LIMIT 100");
+        idleServersOldest = connection.prepareStatement(idle + " ORDER BY s.last_activity, s.id LIMIT 100");
         expiringTokens = connection.prepareStatement("SELECT t.prefix, t.expires_at, u.name FROM api_tokens t"
                 + " LEFT JOIN users u ON u.id = t.user_id WHERE t.expires_at < ? ORDER BY t.id LIMIT 100");
     }
@@ -137,7 +140,8 @@ final class Baseline implements AutoCloseable {
                 case WIDE -> wide(gen);
                 case GROUP_MEMBERS -> groupMembers(gen);
                 case NODE -> node((String) variables.get("id"), gen);
-                case IDLE_SERVERS -> idleServers((String) variables.get("before"), gen);
+                case IDLE_SERVERS -> idleServers(idleServers, (String) variables.get("before"), gen);
+                case IDLE_SERVERS_OLDEST -> idleServers(idleServersOldest, (String) variables.get("before"), gen);
                 case EXPIRING_TOKENS -> expiringTokens((String) variables.get("before"), gen);
                 case NESTED -> nested(((Number) variables.get("first")).intValue(), gen);
             }
@@ -147,12 +151,13 @@ final class Baseline implements AutoCloseable {
         return out.toByteArray();
     }
 
-    private void idleServers(String before, JsonGenerator gen) throws SQLException, IOException {
-        bindInstant(idleServers, before);
+    private void idleServers(PreparedStatement page, String before, JsonGenerator gen)
+            throws SQLException, IOException {
+        bindInstant(page, before);
         statements++;
         gen.writeObjectFieldStart("spawners");
         gen.writeArrayFieldStart("nodes");
-        try (ResultSet rs = idleServers.executeQuery()) {
+        try (ResultSet rs = page.executeQuery()) {
             while (rs.next()) {
                 gen.writeStartObject();
                 String name = rs.getString(1);

@@ -21,14 +21,17 @@ enum BenchQuery {
     NODE("query($id: ID!) { node(id: $id) { id ... on User { name admin lastActivity } } }"),
     IDLE_SERVERS("query($before: DateTime!) { spawners(first: 100, filter: {active: true, lastActivityBefore: $before})"
             + " { nodes { name lastActivity user { name } } } }"),
+    IDLE_SERVERS_OLDEST("query($before: DateTime!) { spawners(first: 100,"
+            + " filter: {active: true, lastActivityBefore: $before}, orderBy: {field: LAST_ACTIVITY})"
+            + " { nodes { name lastActivity user { name } } } }"),
     EXPIRING_TOKENS("query($before: DateTime!) { apiTokens(first: 100, filter: {expiresBefore: $before})"
             + " { nodes { prefix expiresAt user { name } } } }"),
     NESTED("query($first: Int!) { users(first: $first) { nodes { name admin lastActivity"
             + " spawners { name server { ip port baseUrl } } groups { name } } } }");
 
     /** The queries {@link InProcessBench} times at every hub size. */
-    static final List<BenchQuery> ALL =
-            List.of(USER_BY_NAME, DASHBOARD, WIDE, GROUP_MEMBERS, NODE, IDLE_SERVERS, EXPIRING_TOKENS);
+    static final List<BenchQuery> ALL = List.of(
+            USER_BY_NAME, DASHBOARD, WIDE, GROUP_MEMBERS, NODE, IDLE_SERVERS, IDLE_SERVERS_OLDEST, EXPIRING_TOKENS);
 
     /** The page {@link #NESTED} asks for unless told otherwise: the smaller one. */
     static final int NESTED_DEFAULT_FIRST = 500;
@@ -51,6 +54,7 @@ enum BenchQuery {
             case GROUP_MEMBERS -> "groups { users(first: 50) }";
             case NODE -> "node(id)";
             case IDLE_SERVERS -> "idle servers page";
+            case IDLE_SERVERS_OLDEST -> "idle servers page, longest idle first";
             case EXPIRING_TOKENS -> "expiring tokens page";
             case NESTED -> "nested users page";
         };
@@ -61,7 +65,8 @@ enum BenchQuery {
         return switch (this) {
             case USER_BY_NAME -> Map.of("name", probe.userName());
             case NODE -> Map.of("id", userNodeId(probe.userId()));
-            case IDLE_SERVERS -> Map.of("before", probe.idleBefore().toString());
+            case IDLE_SERVERS, IDLE_SERVERS_OLDEST ->
+                Map.of("before", probe.idleBefore().toString());
             case EXPIRING_TOKENS -> Map.of("before", probe.expiringBefore().toString());
             case NESTED -> nestedVariables(NESTED_DEFAULT_FIRST);
             default -> Map.of();
