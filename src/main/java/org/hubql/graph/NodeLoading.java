@@ -14,8 +14,7 @@ final class NodeLoading {
 
     @SuppressWarnings("unchecked")
     static CompletableFuture<Object> load(DataFetchingEnvironment env, NodeId id) {
-        CompletableFuture<?> found =
-                RequestContext.loader(env, loaderOf(id.type())).load(id.databaseId());
+        CompletableFuture<?> found = Fetch.load(env, loaderOf(id.type()), id.databaseId());
         if (id.type().equals("Server") && RequestContext.of(env).access().restricted()) {
             found = ServerFetchers.withOwner(env, (CompletableFuture<Server>) found);
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.dataloader.DataLoader;
@@ -102,8 +101,8 @@ public final class Loaders {
     public static final LoaderKey<Long, RawJson> USER_STATE_BY_ID = new LoaderKey<>("userStateById");
     public static final LoaderKey<Long, RawJson> SPAWNER_STATE_BY_ID = new LoaderKey<>("spawnerStateById");
 
-    /** How each relation's loader is made, by loader name: built once, so a request allocates only what it uses. */
-    private static final Map<String, Relation> RELATIONS = relations();
+    /** Each relation's batch, by loader name: built once, so a request allocates only what it uses. */
+    private static final Map<String, Relation<?, ?>> RELATIONS = relations();
 
     private Loaders() {
         // non-constructable
@@ -112,14 +111,34 @@ public final class Loaders {
     /** Fresh loaders for one request: their caches must never outlive it. */
     public static DataLoaderRegistry newRegistry(Queries queries, Sql sql) {
         return new LazyLoaderRegistry(name -> {
-            Relation relation = RELATIONS.get(name);
-            return relation == null ? null : relation.loader(queries, sql);
+            Relation<?, ?> relation = RELATIONS.get(name);
+            return relation == null ? null : dataLoader(name, relation, queries, sql);
         });
     }
 
-    /** A relation's loader for one request. */
-    private interface Relation {
-        DataLoader<?, ?> loader(Queries queries, Sql sql);
+    /**
+     * The value of one key, read at once with the statement its loader would run for it alone: for a lookup that
+     * has nothing to batch with (the only field of an operation), which would otherwise pay for a loader, its
+     * queue and its futures around one statement.
+     */
+    public static <K, V> CompletableFuture<V> loadNow(Queries queries, Sql sql, LoaderKey<K, V> key, K value) {
+        @SuppressWarnings("unchecked")
+        Relation<K, V> relation = (Relation<K, V>) RELATIONS.get(key.name());
+        sql.trace().recordBatch(key.name(), 1);
+        return completed(() -> relation.load(queries, sql, Set.of(value)).get(value));
+    }
+
+    private static <K, V> DataLoader<K, V> dataLoader(String name, Relation<K, V> relation, Queries queries, Sql sql) {
+        MappedBatchLoader<K, V> loader = keys -> {
+            sql.trace().recordBatch(name, keys.size());
+            return completed(() -> relation.load(queries, sql, keys));
+        };
+        return DataLoaderFactory.newMappedDataLoader(loader);
+    }
+
+    /** A relation's batch for one request: the values of a set of keys. */
+    private interface Relation<K, V> {
+        Map<K, V> load(Queries queries, Sql sql, Set<K> keys);
     }
 
     /** A relation's batch: the rows of a set of keys, read from one table's queries with a request's statements. */
@@ -127,8 +146,8 @@ public final class Loaders {
         Map<K, V> load(T table, Sql sql, Set<K> keys);
     }
 
-    private static Map<String, Relation> relations() {
-        Map<String, Relation> relations = new HashMap<>();
+    private static Map<String, Relation<?, ?>> relations() {
+        Map<String, Relation<?, ?>> relations = new HashMap<>();
         one(relations, USER_BY_ID, Queries::users, UserQueries::byIds);
         one(relations, USER_BY_NAME, Queries::users, UserQueries::byNames);
         many(relations, MEMBERS_BY_GROUP, Function.identity(), Loaders::membersByGroup);
@@ -189,30 +208,22 @@ public final class Loaders {
     }
 
     private static <T, K, V> void one(
-            Map<String, Relation> relations, LoaderKey<K, V> key, Function<Queries, T> table, Batch<T, K, V> batch) {
-        relations.put(key.name(), (queries, sql) -> {
-            T rows = table.apply(queries);
-            MappedBatchLoader<K, V> loader = keys -> {
-                sql.trace().recordBatch(key.name(), keys.size());
-                return completed(() -> batch.load(rows, sql, keys));
-            };
-            return DataLoaderFactory.newMappedDataLoader(loader);
-        });
+            Map<String, Relation<?, ?>> relations,
+            LoaderKey<K, V> key,
+            Function<Queries, T> table,
+            Batch<T, K, V> batch) {
+        Relation<K, V> relation = (queries, sql, keys) -> batch.load(table.apply(queries), sql, keys);
+        relations.put(key.name(), relation);
     }
 
     private static <T, K, V> void many(
-            Map<String, Relation> relations,
+            Map<String, Relation<?, ?>> relations,
             LoaderKey<K, List<V>> key,
             Function<Queries, T> table,
             Batch<T, K, List<V>> batch) {
-        relations.put(key.name(), (queries, sql) -> {
-            T rows = table.apply(queries);
-            MappedBatchLoader<K, List<V>> loader = keys -> {
-                sql.trace().recordBatch(key.name(), keys.size());
-                return completed(() -> withEmptyLists(keys, batch.load(rows, sql, keys)));
-            };
-            return DataLoaderFactory.newMappedDataLoader(loader);
-        });
+        Relation<K, List<V>> relation =
+                (queries, sql, keys) -> withEmptyLists(keys, batch.load(table.apply(queries), sql, keys));
+        relations.put(key.name(), relation);
     }
 
     private static <K, V> Map<K, List<V>> withEmptyLists(Set<K> keys, Map<K, List<V>> found) {
@@ -221,7 +232,7 @@ public final class Loaders {
         return all;
     }
 
-    private static <T> CompletionStage<T> completed(Supplier<T> work) {
+    private static <T> CompletableFuture<T> completed(Supplier<T> work) {
         try {
             return CompletableFuture.completedFuture(work.get());
         } catch (RuntimeException e) {
