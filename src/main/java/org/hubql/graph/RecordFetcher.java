@@ -12,7 +12,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,17 +25,22 @@ import java.util.function.Supplier;
  * Any other source (a map, a class without such a component) is read by {@link PropertyDataFetcher}, as before.
  */
 final class RecordFetcher implements LightDataFetcher<Object> {
-    /** What the schema's code registry uses for fields without a fetcher. */
+    /**
+     * What the schema's code registry uses for fields without a fetcher. The registry asks it on every lookup of
+     * such a field, so it hands out one fetcher per field name, whose accessors are made once.
+     */
     static final DataFetcherFactory<Object> FACTORY = new DataFetcherFactory<>() {
+        private final Map<String, RecordFetcher> byName = new ConcurrentHashMap<>();
+
         @Override
         @SuppressWarnings("deprecation") // still abstract in graphql-java 26; the field-definition form is used
         public DataFetcher<Object> get(graphql.schema.DataFetcherFactoryEnvironment environment) {
-            return new RecordFetcher(environment.getFieldDefinition().getName());
+            return get(environment.getFieldDefinition());
         }
 
         @Override
         public DataFetcher<Object> get(GraphQLFieldDefinition definition) {
-            return new RecordFetcher(definition.getName());
+            return byName.computeIfAbsent(definition.getName(), RecordFetcher::new);
         }
     };
 

@@ -43,4 +43,18 @@ class RecordFetcherTest {
         assertThat(RecordFetcher.accessor(User.class, "cookieId")).isEmpty();
         assertThat(RecordFetcher.accessor(String.class, "length")).isEmpty();
     }
+
+    @Test
+    void hands_out_one_fetcher_per_field_name() {
+        GraphQLFieldDefinition name = GraphQLFieldDefinition.newFieldDefinition()
+                .name("name")
+                .type(Scalars.GraphQLString)
+                .build();
+        GraphQLFieldDefinition admin = GraphQLFieldDefinition.newFieldDefinition()
+                .name("admin")
+                .type(Scalars.GraphQLString)
+                .build();
+        assertThat(RecordFetcher.FACTORY.get(name)).isSameAs(RecordFetcher.FACTORY.get(name));
+        assertThat(RecordFetcher.FACTORY.get(name)).isNotSameAs(RecordFetcher.FACTORY.get(admin));
+    }
 }
