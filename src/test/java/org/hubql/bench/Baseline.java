@@ -116,7 +116,7 @@ final class Baseline implements AutoCloseable {
     private static String ids(Dialect dialect) {
         return switch (dialect) {
             case SQLITE -> " IN (SELECT value FROM json_each(?))";
-            case POSTGRESQL -> " = ANY (?)";
+            case POSTGRESQL -> " IN (SELECT unnest(?))";
             case MYSQL -> " IN (SELECT value FROM JSON_TABLE(?, '$[*]' COLUMNS (value BIGINT PATH '$')) AS ids)";
         };
     }
