@@ -4,6 +4,7 @@ import graphql.schema.DataFetcher;
 import org.hubql.loaders.Loaders;
 import org.hubql.model.Server;
 import org.hubql.model.Spawner;
+import org.hubql.model.User;
 
 /** The fields of {@code Spawner} that follow a relation. */
 final class SpawnerFetchers {
@@ -12,16 +13,12 @@ final class SpawnerFetchers {
     }
 
     static DataFetcher<?> user() {
-        return env -> Fetch.loadOrNull(
-                env, Loaders.USER_BY_ID, env.<Spawner>getSource().userId());
+        return KeyedField.<Spawner, Long, User>of(Loaders.USER_BY_ID, Spawner::userId);
     }
 
     static DataFetcher<?> server() {
-        return env -> {
-            Spawner spawner = env.getSource();
-            return Fetch.loadOrNull(env, Loaders.SERVER_BY_ID, spawner.serverId())
-                    .thenApply(server -> ServerFetchers.ownedBy(server, spawner));
-        };
+        return KeyedField.<Spawner, Long, Server>mapped(
+                Loaders.SERVER_BY_ID, Spawner::serverId, (spawner, server) -> ServerFetchers.ownedBy(server, spawner));
     }
 
     static DataFetcher<?> state() {
@@ -31,8 +28,7 @@ final class SpawnerFetchers {
 
     /** Running means a server row exists, not merely that {@code server_id} is set. */
     static DataFetcher<?> active() {
-        return env -> Fetch.loadOrNull(
-                        env, Loaders.SERVER_BY_ID, env.<Spawner>getSource().serverId())
-                .thenApply((Server server) -> server != null);
+        return KeyedField.<Spawner, Long, Server>mapped(
+                Loaders.SERVER_BY_ID, Spawner::serverId, (spawner, server) -> server != null);
     }
 }

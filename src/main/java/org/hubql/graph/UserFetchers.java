@@ -5,6 +5,8 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.hubql.loaders.Loaders;
+import org.hubql.model.ApiToken;
+import org.hubql.model.Group;
 import org.hubql.model.Spawner;
 import org.hubql.model.User;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +26,7 @@ final class UserFetchers {
     }
 
     static DataFetcher<?> spawners() {
-        return env -> spawners(env.getSource(), env);
+        return KeyedField.<User, Long, List<Spawner>>of(Loaders.SPAWNERS_BY_USER_ID, User::id);
     }
 
     static DataFetcher<?> spawner() {
@@ -32,13 +34,11 @@ final class UserFetchers {
     }
 
     static DataFetcher<?> groups() {
-        return env -> RequestContext.loader(env, Loaders.GROUPS_BY_USER_ID)
-                .load(env.<User>getSource().id());
+        return KeyedField.<User, Long, List<Group>>of(Loaders.GROUPS_BY_USER_ID, User::id);
     }
 
     static DataFetcher<?> apiTokens() {
-        return env -> RequestContext.loader(env, Loaders.API_TOKENS_BY_USER_ID)
-                .load(env.<User>getSource().id());
+        return KeyedField.<User, Long, List<ApiToken>>of(Loaders.API_TOKENS_BY_USER_ID, User::id);
     }
 
     static DataFetcher<?> oauthTokens() {

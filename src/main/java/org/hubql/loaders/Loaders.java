@@ -122,10 +122,18 @@ public final class Loaders {
      * queue and its futures around one statement.
      */
     public static <K, V> CompletableFuture<V> loadNow(Queries queries, Sql sql, LoaderKey<K, V> key, K value) {
+        return completed(() -> loadAll(queries, sql, key, Set.of(value)).get(value));
+    }
+
+    /**
+     * The values of a set of keys, read at once with the statements their loader's batch runs for them (keys with
+     * no row are absent, or empty lists for one-to-many loaders): for a caller that gathered a whole batch itself.
+     */
+    public static <K, V> Map<K, V> loadAll(Queries queries, Sql sql, LoaderKey<K, V> key, Set<K> keys) {
         @SuppressWarnings("unchecked")
         Relation<K, V> relation = (Relation<K, V>) RELATIONS.get(key.name());
-        sql.trace().recordBatch(key.name(), 1);
-        return completed(() -> relation.load(queries, sql, Set.of(value)).get(value));
+        sql.trace().recordBatch(key.name(), keys.size());
+        return relation.load(queries, sql, keys);
     }
 
     private static <K, V> DataLoader<K, V> dataLoader(String name, Relation<K, V> relation, Queries queries, Sql sql) {

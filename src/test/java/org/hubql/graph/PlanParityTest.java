@@ -63,7 +63,10 @@ class PlanParityTest {
             request("{ users(first: 30) { nodes { name apiTokens { created lastActivity expiresAt note scopes "
                     + "clientId user { name } } roles { name } spawners { state shares { expiresAt } } } } }"),
             request("{ users(first: 20, filter: {active: true}) { totalCount nodes { name lastActivity server { url } "
-                    + "groups { name users(first: 2) { nodes { name } } } } pageInfo { hasNextPage endCursor } } }"));
+                    + "groups { name users(first: 2) { nodes { name } } } } pageInfo { hasNextPage endCursor } } }"),
+            // keyed fields sharing a loader on one level (active, server), keys the page primed (user), no key (server)
+            request("{ users(first: 60) { nodes { name spawners { active user { name } server { ip } } "
+                    + "a: spawners { server { port } } groups { name } g: groups { id } } } }"));
 
     /** Documents a plan does not cover: another root field, a directive, introspection, an interface. */
     private static final List<GraphRequest> NOT_PLANNED = List.of(

@@ -24,11 +24,16 @@ import graphql.schema.LightDataFetcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +53,8 @@ final class PlanRun {
     private final GraphQLContext fetchContext;
     private final DataLoaderRegistry loaders;
     private final ViewerReads reads;
+    /** This level's keyed loads, by loader name, read before the level's dispatch ({@link #loadKeyed}). */
+    private final Map<String, KeyedLoads> keyedLoads = new LinkedHashMap<>();
 
     PlanRun(ExecutionContext context, ViewerReads reads) {
         this.context = context;
@@ -74,6 +81,7 @@ final class PlanRun {
                     fetched.add(fetch(batch, i));
                 }
             }
+            loadKeyed();
             dispatch(fetched, level.isEmpty());
             Map<PlannedField, Batch> next = new IdentityHashMap<>();
             List<Batch> nextInOrder = new ArrayList<>();
@@ -126,6 +134,9 @@ final class PlanRun {
         Supplier<DataFetchingEnvironment> environment = () -> BatchFetch.environment(
                 context, fetchContext, type, planned.field(), definition, arguments, path, stepInfo);
         DataFetcher<?> fetcher = planned.fetcher();
+        if (fetcher instanceof KeyedFetch<?, ?, ?> keyed && !atRoot) {
+            return keyedField(batch, index, values, keyed, environment);
+        }
         LightDataFetcher<?> light = fetcher instanceof LightDataFetcher<?> trivial ? trivial : null;
         DataFetchingEnvironment shared = light != null ? null : environment.get();
         for (int i = 0; i < values.length; i++) {
@@ -145,6 +156,134 @@ final class PlanRun {
             values[i] = atRoot ? reads.visibleOnly(schema, value, false) : value;
         }
         return new FetchedField(batch, index, values);
+    }
+
+    /** A keyed field's values: from the loader's cache where it has the key, else read by {@link #loadKeyed}. */
+    @SuppressWarnings("unchecked")
+    private FetchedField keyedField(
+            Batch batch,
+            int index,
+            Object[] values,
+            KeyedFetch<?, ?, ?> field,
+            Supplier<DataFetchingEnvironment> environment) {
+        KeyedFetch<Object, Object, Object> keyed = (KeyedFetch<Object, Object, Object>) field;
+        KeyedLoads loads = keyedLoads.computeIfAbsent(
+                keyed.loaderName(), name -> new KeyedLoads(keyed, environment, loaders.getDataLoader(name)));
+        try {
+            for (int i = 0; i < values.length; i++) {
+                Object source = batch.sources().get(i);
+                Object key = keyed.key(source);
+                if (key == null) {
+                    values[i] = keyed.value(source, null);
+                } else {
+                    loads.want(values, i, source, key, keyed);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new OffPlan();
+        }
+        return new FetchedField(batch, index, values);
+    }
+
+    /** Reads each loader's keys this level asked of it through keyed fields, one call per loader. */
+    private void loadKeyed() {
+        for (KeyedLoads loads : keyedLoads.values()) {
+            loads.run();
+        }
+        keyedLoads.clear();
+    }
+
+    /** A keyed value the loader already holds, or will once the level is dispatched. */
+    private static @Nullable Object fromCache(
+            CompletableFuture<Object> cached, Object source, KeyedFetch<Object, Object, Object> field) {
+        if (!cached.isDone()) {
+            return cached.thenApply(loaded -> field.value(source, loaded));
+        }
+        if (cached.isCompletedExceptionally()) {
+            throw new OffPlan();
+        }
+        return field.value(source, cached.join());
+    }
+
+    /** Where one object's keyed value goes. */
+    private record Slot(
+            Object[] values, int index, Object source, Object key, KeyedFetch<Object, Object, Object> field) {}
+
+    /**
+     * The keys one level asks of one loader through keyed fields, read in one call. A key the loader meanwhile holds
+     * (another field of the level loaded it through the DataLoader) is left to the loader, and so is every key when
+     * the loader has a batch waiting; what is read is primed into the loader, so that later loads of those keys
+     * find them, as they would have found the loader's own batch.
+     */
+    private final class KeyedLoads {
+        private final KeyedFetch<Object, Object, Object> reader;
+        private final Supplier<DataFetchingEnvironment> environment;
+        private final DataLoader<Object, Object> loader;
+        private final List<Slot> slots = new ArrayList<>();
+        private final Set<Object> keys = new LinkedHashSet<>();
+
+        KeyedLoads(
+                KeyedFetch<Object, Object, Object> reader,
+                Supplier<DataFetchingEnvironment> environment,
+                DataLoader<Object, Object> loader) {
+            this.reader = reader;
+            this.environment = environment;
+            this.loader = loader;
+        }
+
+        void want(Object[] values, int index, Object source, Object key, KeyedFetch<Object, Object, Object> field) {
+            Optional<CompletableFuture<Object>> cached = loader.getIfPresent(key);
+            if (cached.isPresent()) {
+                values[index] = fromCache(cached.get(), source, field);
+            } else {
+                slots.add(new Slot(values, index, source, key, field));
+                keys.add(key);
+            }
+        }
+
+        void run() {
+            if (loader.dispatchDepth() > 0) {
+                joinQueuedBatch();
+                return;
+            }
+            Set<Object> missing = new LinkedHashSet<>();
+            for (Object key : keys) {
+                if (loader.getIfPresent(key).isEmpty()) {
+                    missing.add(key);
+                }
+            }
+            Map<Object, Object> found;
+            try {
+                found = missing.isEmpty() ? Map.of() : reader.loadAll(environment.get(), missing);
+                for (Object key : missing) {
+                    loader.prime(key, found.get(key));
+                }
+                for (Slot slot : slots) {
+                    slot.values()[slot.index()] = missing.contains(slot.key())
+                            ? slot.field().value(slot.source(), found.get(slot.key()))
+                            : fromCache(
+                                    loader.getIfPresent(slot.key()).orElseThrow(OffPlan::new),
+                                    slot.source(),
+                                    slot.field());
+                }
+            } catch (RuntimeException e) {
+                throw new OffPlan();
+            }
+        }
+
+        /**
+         * The loader already has keys waiting for this level's dispatch (loads chained from the level before, such
+         * as a user's server through its spawner): these keys join that batch, so one statement reads them all.
+         */
+        private void joinQueuedBatch() {
+            try {
+                for (Slot slot : slots) {
+                    slot.values()[slot.index()] = fromCache(loader.load(slot.key()), slot.source(), slot.field());
+                }
+            } catch (RuntimeException e) {
+                throw new OffPlan();
+            }
+        }
     }
 
     /** A field's raw values for each object of a batch, completed into the batch's value arrays. */
