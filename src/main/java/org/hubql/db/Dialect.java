@@ -87,19 +87,26 @@ public enum Dialect {
     /** About 5 ms of reading on 2 cores, for the widest rows of a wide query (a user's spawners with their servers). */
     private static final int SQLITE_KEYS_PER_STATEMENT = 250;
 
+    /** The longest key list PostgreSQL compares row by row ({@code = ANY}) rather than hashes ({@link #in}). */
+    private static final int POSTGRESQL_KEYS_COMPARED = 16;
+
     /**
      * {@code column IN (keys)} with a constant statement text whatever the number of keys, so no engine's
      * parameter limit is ever reached and statements stay cacheable: SQLite ({@code json_each}) and MySQL/MariaDB
-     * ({@code JSON_TABLE}, MySQL 8.0.4+ and MariaDB 10.6+) get the keys as one JSON array, PostgreSQL as one array,
-     * unnested in a subquery: {@code = ANY(?)} compares every row of a column without an index (JupyterHub's
-     * {@code spawners.user_id}, {@code user_group_map.user_id}) with every key, 17.7 ms against 2.4 ms for the
-     * semi-join on 10,000 spawners and 500 keys.
+     * ({@code JSON_TABLE}, MySQL 8.0.4+ and MariaDB 10.6+) get the keys as one JSON array, PostgreSQL as one array.
+     * On PostgreSQL a long list is unnested in a subquery: {@code = ANY(?)} compares every row of a column without
+     * an index (JupyterHub's {@code spawners.user_id}, {@code user_group_map.user_id}) with every key, 17.7 ms
+     * against 2.4 ms for the semi-join on 10,000 spawners and 500 keys; a short one stays {@code = ANY(?)}, which a
+     * lookup by an indexed column answers without the subquery's hashing (a relation has at most these two texts).
      */
     public SqlFragment in(String column, Collection<?> keys) {
         return switch (this) {
             case SQLITE ->
                 new SqlFragment(column + " IN (SELECT value FROM json_each(?))", List.of(JsonText.array(keys)));
-            case POSTGRESQL -> new SqlFragment(column + " IN (SELECT unnest(?))", List.of(new SqlArray(keys)));
+            case POSTGRESQL ->
+                new SqlFragment(
+                        column + (keys.size() <= POSTGRESQL_KEYS_COMPARED ? " = ANY(?)" : " IN (SELECT unnest(?))"),
+                        List.of(new SqlArray(keys)));
             case MYSQL -> mysqlIn(column, keys);
         };
     }

@@ -68,7 +68,7 @@ class StatementCountTest {
                 .as("a page and a count per list, then users, servers and services by id")
                 .isEqualTo(small.statements)
                 .isBetween(6, 9);
-        assertThat(large.sql).isEqualTo(small.sql);
+        assertThat(shapes(large.sql)).isEqualTo(shapes(small.sql));
     }
 
     @Test
@@ -76,7 +76,7 @@ class StatementCountTest {
         Trace small = trace(10, BACKWARD);
         Trace large = trace(1000, BACKWARD);
         assertThat(large.statements).isEqualTo(small.statements).isBetween(3, 4);
-        assertThat(large.sql).isEqualTo(small.sql);
+        assertThat(shapes(large.sql)).isEqualTo(shapes(small.sql));
     }
 
     @Test
@@ -90,17 +90,26 @@ class StatementCountTest {
         assertSameShape(large, small, 100 * 50);
     }
 
-    /** The same statement texts; as many of them, or on SQLite at most one per chunk of the largest key list. */
+    /**
+     * The same statement texts, but for PostgreSQL's short and long key lists ({@code Dialect.in}); as many of them,
+     * or on SQLite at most one per chunk of the largest key list.
+     */
     private void assertSameShape(Trace large, Trace small, int mostKeys) {
-        assertThat(large.sql.stream().distinct().toList())
-                .isEqualTo(small.sql.stream().distinct().toList());
+        assertThat(shapes(large.sql).stream().distinct().toList())
+                .isEqualTo(shapes(small.sql).stream().distinct().toList());
         if (engine.equals("sqlite")) {
             int chunks = (mostKeys + Dialect.SQLITE.keysPerStatement() - 1) / Dialect.SQLITE.keysPerStatement();
             assertThat(large.statements).isBetween(small.statements, small.statements * chunks);
         } else {
             assertThat(large.statements).isEqualTo(small.statements);
-            assertThat(large.sql).isEqualTo(small.sql);
+            assertThat(shapes(large.sql)).isEqualTo(shapes(small.sql));
         }
+    }
+
+    private static List<String> shapes(List<String> statements) {
+        return statements.stream()
+                .map(sql -> sql.replace(" IN (SELECT unnest(?))", " = ANY(?)"))
+                .toList();
     }
 
     @Test
