@@ -3,12 +3,8 @@ package org.hubql.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,7 +15,6 @@ import org.hubql.testkit.HubWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteConfig;
 
 /**
  * {@code Query.spawners}' pages and counts on SQLite, picked by the spawner list index, against plain SQL on the same
@@ -228,7 +223,7 @@ class SpawnerPagesIndexTest {
             assertThat(trace.upkeep()).hasSize(1);
             assertThat(trace.upkeep().get(0).sql()).contains("FROM spawners s WHERE s.user_id IN");
             assertThat(trace.count()).isEqualTo(1);
-            List<String> plan = plan(trace.statements().get(0).sql());
+            List<String> plan = PlainSqlite.plan(hub, trace.statements().get(0).sql());
             assertThat(plan).contains("SEARCH s USING INTEGER PRIMARY KEY (rowid=?)");
             assertThat(plan).noneMatch(step -> step.startsWith("SCAN s"));
         }
@@ -281,52 +276,18 @@ class SpawnerPagesIndexTest {
                     String as = sort + (desc ? " DESC" : " ASC") + filter.where();
                     Sql sql = database.newSql(new SqlTrace(false), 0);
                     assertThat(pages.count(sql, selection)).as(as).isEqualTo(expected.size());
-                    for (int size : new int[] {1, 7, 1000}) {
-                        assertThat(walk(pages, sql, selection, size, Walk.FORWARD))
-                                .as(as + " forward by " + size)
-                                .isEqualTo(expected);
-                        assertThat(walk(pages, sql, selection, size, Walk.BACKWARD))
-                                .as(as + " backward by " + size)
-                                .isEqualTo(expected);
-                    }
+                    KeysetWalk.assertEveryWalkReads(
+                            expected, window -> keyed(pages.page(sql, selection, window), sort), as);
                 }
             }
         }
     }
 
-    /**
-     * Every spawner of the selection, page by page from one end; each page must be exactly the anchor (when it has
-     * one), the next rows, and one more, as a {@link PageWindow} asks.
-     */
-    private static List<Long> walk(SpawnerPages pages, Sql sql, SpawnerSelection selection, int size, Walk walk) {
-        List<Long> seen = new ArrayList<>();
-        KeysetPosition anchor = null;
-        while (true) {
-            PageWindow window = walk == Walk.FORWARD
-                    ? new PageWindow(anchor, null, walk, size)
-                    : new PageWindow(null, anchor, walk, size);
-            SpawnerPages.Page page = pages.page(sql, selection, window);
-            List<Spawner> rows = page.spawners();
-            List<Spawner> fresh = anchor == null ? rows : rows.subList(Math.min(1, rows.size()), rows.size());
-            if (anchor != null) {
-                assertThat(rows.get(0).id())
-                        .as("the anchor's own row comes first")
-                        .isEqualTo(anchor.id());
-            }
-            List<Spawner> shown = fresh.subList(0, Math.min(size, fresh.size()));
-            shown.forEach(spawner -> {
-                if (walk == Walk.FORWARD) {
-                    seen.add(spawner.id());
-                } else {
-                    seen.add(0, spawner.id());
-                }
-            });
-            if (fresh.size() <= size) {
-                return seen;
-            }
-            Spawner last = shown.get(shown.size() - 1);
-            anchor = new KeysetPosition(sortValue(selection.sort(), last, page), last.id());
-        }
+    /** A page's spawners as a walk needs them. */
+    private static List<KeysetWalk.Keyed> keyed(SpawnerPages.Page page, SpawnerSort sort) {
+        return page.spawners().stream()
+                .map(spawner -> new KeysetWalk.Keyed(spawner.id(), sortValue(sort, spawner, page)))
+                .toList();
     }
 
     private static Object sortValue(SpawnerSort sort, Spawner spawner, SpawnerPages.Page page) {
@@ -346,32 +307,6 @@ class SpawnerPagesIndexTest {
             case LAST_ACTIVITY, STARTED ->
                 "s." + sort.column() + " IS NULL, s." + sort.column() + direction + ", s.id" + direction;
         };
-        List<Long> ids = new ArrayList<>();
-        try (Connection connection = readOnly();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT s.id" + FROM + where + " ORDER BY " + orderBy)) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
-        return ids;
-    }
-
-    private List<String> plan(String sql) throws SQLException {
-        List<String> steps = new ArrayList<>();
-        try (Connection connection = readOnly();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
-            while (rows.next()) {
-                steps.add(rows.getString("detail"));
-            }
-        }
-        return steps;
-    }
-
-    private Connection readOnly() throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        return config.createConnection("jdbc:sqlite:" + hub);
+        return PlainSqlite.ids(hub, "SELECT s.id" + FROM + where + " ORDER BY " + orderBy);
     }
 }

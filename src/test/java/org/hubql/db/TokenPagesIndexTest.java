@@ -3,12 +3,8 @@ package org.hubql.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +16,6 @@ import org.hubql.testkit.HubWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteConfig;
 
 /**
  * {@code Query.apiTokens}' pages and counts on SQLite, picked by the token index, against plain SQL on the same file:
@@ -180,7 +175,7 @@ class TokenPagesIndexTest {
             assertThat(trace.upkeep()).hasSize(1);
             assertThat(trace.upkeep().get(0).sql()).contains("FROM api_tokens");
             assertThat(trace.count()).isEqualTo(1);
-            List<String> plan = plan(trace.statements().get(0).sql());
+            List<String> plan = PlainSqlite.plan(hub, trace.statements().get(0).sql());
             assertThat(plan).contains("SEARCH t USING INTEGER PRIMARY KEY (rowid=?)");
             assertThat(plan).noneMatch(step -> step.startsWith("SCAN t"));
         }
@@ -212,50 +207,14 @@ class TokenPagesIndexTest {
                     String as = sort + (desc ? " DESC" : " ASC") + filter.getKey();
                     Sql sql = database.newSql(new SqlTrace(false), 0);
                     assertThat(pages.count(sql, selection)).as(as).isEqualTo(expected.size());
-                    for (int size : new int[] {1, 7, 1000}) {
-                        assertThat(walk(pages, sql, selection, size, Walk.FORWARD))
-                                .as(as + " forward by " + size)
-                                .isEqualTo(expected);
-                        assertThat(walk(pages, sql, selection, size, Walk.BACKWARD))
-                                .as(as + " backward by " + size)
-                                .isEqualTo(expected);
-                    }
+                    KeysetWalk.assertEveryWalkReads(
+                            expected,
+                            window -> pages.page(sql, selection, window).stream()
+                                    .map(token -> new KeysetWalk.Keyed(token.id(), sortValue(sort, token)))
+                                    .toList(),
+                            as);
                 }
             }
-        }
-    }
-
-    /**
-     * Every token of the selection, page by page from one end; each page must be exactly the anchor (when it has one),
-     * the next rows, and one more, as a {@link PageWindow} asks.
-     */
-    private static List<Long> walk(TokenPages pages, Sql sql, TokenSelection selection, int size, Walk walk) {
-        List<Long> seen = new ArrayList<>();
-        KeysetPosition anchor = null;
-        while (true) {
-            PageWindow window = walk == Walk.FORWARD
-                    ? new PageWindow(anchor, null, walk, size)
-                    : new PageWindow(null, anchor, walk, size);
-            List<ApiToken> page = pages.page(sql, selection, window);
-            List<ApiToken> fresh = anchor == null ? page : page.subList(Math.min(1, page.size()), page.size());
-            if (anchor != null) {
-                assertThat(page.get(0).id())
-                        .as("the anchor's own row comes first")
-                        .isEqualTo(anchor.id());
-            }
-            List<ApiToken> shown = fresh.subList(0, Math.min(size, fresh.size()));
-            shown.forEach(token -> {
-                if (walk == Walk.FORWARD) {
-                    seen.add(token.id());
-                } else {
-                    seen.add(0, token.id());
-                }
-            });
-            if (fresh.size() <= size) {
-                return seen;
-            }
-            ApiToken last = shown.get(shown.size() - 1);
-            anchor = new KeysetPosition(sortValue(selection.sort(), last), last.id());
         }
     }
 
@@ -273,33 +232,6 @@ class TokenPagesIndexTest {
         String orderBy = sort == TokenSort.ID
                 ? "t.id" + direction
                 : "t." + sort.column() + " IS NULL, t." + sort.column() + direction + ", t.id" + direction;
-        List<Long> ids = new ArrayList<>();
-        try (Connection connection = readOnly();
-                Statement statement = connection.createStatement();
-                ResultSet rows =
-                        statement.executeQuery("SELECT t.id FROM api_tokens t" + where + " ORDER BY " + orderBy)) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
-        return ids;
-    }
-
-    private List<String> plan(String sql) throws SQLException {
-        List<String> steps = new ArrayList<>();
-        try (Connection connection = readOnly();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
-            while (rows.next()) {
-                steps.add(rows.getString("detail"));
-            }
-        }
-        return steps;
-    }
-
-    private Connection readOnly() throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        return config.createConnection("jdbc:sqlite:" + hub);
+        return PlainSqlite.ids(hub, "SELECT t.id FROM api_tokens t" + where + " ORDER BY " + orderBy);
     }
 }

@@ -20,7 +20,6 @@ import org.hubql.testkit.HubWriter;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sqlite.SQLiteConfig;
 
 /** {@code TokenQueries.byUserIds} on SQLite: ids from the token index, rows by primary key, the same tokens as plain SQL. */
 class TokenQueriesTest {
@@ -63,7 +62,7 @@ class TokenQueriesTest {
             database.queries().tokens().byUserIds(database.newSql(trace, 0), List.of(1L, 2L, 3L));
             assertThat(trace.count()).isEqualTo(1);
             assertThat(trace.upkeep()).hasSize(1);
-            assertThat(plan(hub, trace.statements().get(0).sql()))
+            assertThat(PlainSqlite.plan(hub, trace.statements().get(0).sql().replace("?", "'[1,2]'")))
                     .contains("SEARCH t USING INTEGER PRIMARY KEY (rowid=?)")
                     .noneMatch(step -> step.startsWith("SCAN t"));
         }
@@ -104,19 +103,5 @@ class TokenQueriesTest {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static List<String> plan(Path hub, String sql) throws Exception {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        List<String> steps = new ArrayList<>();
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + hub);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql.replace("?", "'[1,2]'"))) {
-            while (rows.next()) {
-                steps.add(rows.getString("detail"));
-            }
-        }
-        return steps;
     }
 }

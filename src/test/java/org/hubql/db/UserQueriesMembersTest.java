@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import org.hubql.testkit.HubWriter;
 import org.hubql.testkit.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteConfig;
 
 /** {@code UserQueries}' member pages and counts on SQLite, from the membership index, against plain SQL on the same file. */
 class UserQueriesMembersTest {
@@ -77,7 +75,7 @@ class UserQueriesMembersTest {
             assertThat(users.memberCounts(sql, List.of(1L, 2L, 3L))).containsOnly(Map.entry(1L, 2), Map.entry(2L, 5));
 
             assertThat(trace.count()).isEqualTo(1);
-            assertThat(plan(hub, trace.statements().get(0).sql()))
+            assertThat(PlainSqlite.plan(hub, trace.statements().get(0).sql()))
                     .containsExactly(
                             "SEARCH u USING INTEGER PRIMARY KEY (rowid=?)",
                             "LIST SUBQUERY 1",
@@ -185,20 +183,6 @@ class UserQueriesMembersTest {
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             return longs(statement);
         }
-    }
-
-    private static List<String> plan(Path hub, String sql) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        List<String> steps = new ArrayList<>();
-        try (Connection connection = config.createConnection("jdbc:sqlite:" + hub);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
-            while (rows.next()) {
-                steps.add(rows.getString("detail"));
-            }
-        }
-        return steps;
     }
 
     /** The window whose statement fetches up to {@code limit} rows with an id above {@code after}, as plain SQL would. */
