@@ -1,10 +1,10 @@
 package org.hubql.db;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hubql.db.sqlite.DateCondition;
+import org.hubql.db.sqlite.DateConditions;
 import org.hubql.db.sqlite.SpawnerPick;
 import org.hubql.db.sqlite.SpawnerPick.Reach;
 import org.hubql.db.sqlite.SpawnerPick.SpawnerDate;
@@ -45,20 +45,12 @@ final class SpawnerPicks {
     }
 
     private static List<DateCondition<SpawnerDate>> dates(SpawnerSelection selection) {
-        List<DateCondition<SpawnerDate>> dates = new ArrayList<>();
-        if (selection.lastActivityBefore() != null) {
-            dates.add(DateCondition.before(SpawnerDate.LAST_ACTIVITY, selection.lastActivityBefore()));
-        }
-        if (selection.lastActivityAfter() != null) {
-            dates.add(DateCondition.after(SpawnerDate.LAST_ACTIVITY, selection.lastActivityAfter()));
-        }
-        if (selection.startedBefore() != null) {
-            dates.add(DateCondition.before(SpawnerDate.STARTED, selection.startedBefore()));
-        }
-        if (selection.startedAfter() != null) {
-            dates.add(DateCondition.after(SpawnerDate.STARTED, selection.startedAfter()));
-        }
-        return dates;
+        return new DateConditions<SpawnerDate>()
+                .before(SpawnerDate.LAST_ACTIVITY, selection.lastActivityBefore())
+                .after(SpawnerDate.LAST_ACTIVITY, selection.lastActivityAfter())
+                .before(SpawnerDate.STARTED, selection.startedBefore())
+                .after(SpawnerDate.STARTED, selection.startedAfter())
+                .list();
     }
 
     /** {@code list:users} reaches spawners by their owner only. */

@@ -1,9 +1,9 @@
 package org.hubql.db;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hubql.db.sqlite.DateCondition;
+import org.hubql.db.sqlite.DateConditions;
 import org.hubql.db.sqlite.TokenPick;
 import org.hubql.db.sqlite.TokenPick.Owner;
 import org.hubql.db.sqlite.TokenPick.Reach;
@@ -43,32 +43,20 @@ final class TokenPicks {
     }
 
     private static List<DateCondition<TokenDate>> dates(TokenSelection selection) {
-        List<DateCondition<TokenDate>> dates = new ArrayList<>();
+        DateConditions<TokenDate> dates = new DateConditions<>();
         if (selection.expired() != null) {
-            dates.add(
+            dates.and(
                     selection.expired()
                             ? DateCondition.before(TokenDate.EXPIRES_AT, selection.now())
                             : DateCondition.nullOrNotBefore(TokenDate.EXPIRES_AT, selection.now()));
         }
-        if (selection.expires() != null) {
-            dates.add(DateCondition.isNull(TokenDate.EXPIRES_AT, !selection.expires()));
-        }
-        if (selection.expiresBefore() != null) {
-            dates.add(DateCondition.before(TokenDate.EXPIRES_AT, selection.expiresBefore()));
-        }
-        if (selection.neverUsed() != null) {
-            dates.add(DateCondition.isNull(TokenDate.LAST_ACTIVITY, selection.neverUsed()));
-        }
-        if (selection.lastActivityBefore() != null) {
-            dates.add(DateCondition.before(TokenDate.LAST_ACTIVITY, selection.lastActivityBefore()));
-        }
-        if (selection.createdBefore() != null) {
-            dates.add(DateCondition.before(TokenDate.CREATED, selection.createdBefore()));
-        }
-        if (selection.createdAfter() != null) {
-            dates.add(DateCondition.after(TokenDate.CREATED, selection.createdAfter()));
-        }
-        return dates;
+        return dates.isNull(TokenDate.EXPIRES_AT, selection.expires() == null ? null : !selection.expires())
+                .before(TokenDate.EXPIRES_AT, selection.expiresBefore())
+                .isNull(TokenDate.LAST_ACTIVITY, selection.neverUsed())
+                .before(TokenDate.LAST_ACTIVITY, selection.lastActivityBefore())
+                .before(TokenDate.CREATED, selection.createdBefore())
+                .after(TokenDate.CREATED, selection.createdAfter())
+                .list();
     }
 
     private static Owner owner(TokenSelection selection) {
