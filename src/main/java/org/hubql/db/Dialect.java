@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,6 +91,9 @@ public enum Dialect {
     /** The longest key list PostgreSQL compares row by row ({@code = ANY}) rather than hashes ({@link #in}). */
     private static final int POSTGRESQL_KEYS_COMPARED = 16;
 
+    /** A column's table alias in an {@code ORDER BY}: {@code s.} of {@code s.user_id}. */
+    private static final Pattern TABLE_ALIAS = Pattern.compile("\\b[a-z]+\\.");
+
     /**
      * {@code column IN (keys)} with a constant statement text whatever the number of keys, so no engine's
      * parameter limit is ever reached and statements stay cacheable: SQLite ({@code json_each}) and MySQL/MariaDB
@@ -109,6 +113,25 @@ public enum Dialect {
                         List.of(new SqlArray(keys)));
             case MYSQL -> mysqlIn(column, keys);
         };
+    }
+
+    /**
+     * A filtered {@code SELECT} followed by {@code tail} (an {@code ORDER BY}, a {@code GROUP BY}, or nothing). With an
+     * {@code ORDER BY} on MySQL/MariaDB the rows are filtered in a derived table and sorted after: MariaDB 10.11
+     * otherwise sorts the whole table before it applies a key list's semi-join when the key column has no index
+     * (JupyterHub's {@code spawners.user_id}): 10.1 ms against 3.8 ms for 101 users' spawners of a 10,000-user hub.
+     * A {@code LIMIT} keeps the derived table from being merged back; its columns are the select's, so the order's
+     * table aliases become the derived table's.
+     */
+    String sortedAfterFilter(String filtered, String tail) {
+        if (tail.isEmpty()) {
+            return filtered;
+        }
+        if (this != MYSQL || !tail.startsWith("ORDER BY ")) {
+            return filtered + " " + tail;
+        }
+        return "SELECT * FROM (" + filtered + " LIMIT " + Long.MAX_VALUE + ") keyed "
+                + TABLE_ALIAS.matcher(tail).replaceAll("keyed.");
     }
 
     /**

@@ -69,7 +69,7 @@ public final class KeyedQuery<K, V extends @Nullable Object> {
         }
         SqlFragment in = sql.dialect().in(keyColumn, keys);
         String where = selectFrom.contains(" WHERE ") ? " AND " : " WHERE ";
-        sql.list(selectFrom + where + in.text() + (tail.isEmpty() ? "" : " " + tail), in.params(), row -> {
+        sql.list(sql.dialect().sortedAfterFilter(selectFrom + where + in.text(), tail), in.params(), row -> {
             sink.accept(keyReader.map(row), mapper.map(row));
             return null;
         });

@@ -74,16 +74,19 @@ final class Baseline implements AutoCloseable {
         userById = connection.prepareStatement("SELECT id, name, admin, last_activity FROM users WHERE id = ?");
         activePage = connection.prepareStatement("SELECT u.id, u.name, u.last_activity FROM users u WHERE u.id IN"
                 + " (SELECT s.user_id FROM spawners s JOIN servers v ON v.id = s.server_id) ORDER BY u.id LIMIT ?");
-        defaultServers =
-                connection.prepareStatement("SELECT s.user_id, v.proto, v.ip, v.port, v.base_url FROM spawners s"
-                        + " JOIN servers v ON v.id = s.server_id WHERE COALESCE(s.name, '') = '' AND s.user_id" + inIds
-                        + " ORDER BY s.user_id, s.name, s.id");
+        defaultServers = connection.prepareStatement(sortedAfterFilter(
+                dialect,
+                "SELECT s.user_id, v.proto, v.ip, v.port, v.base_url, s.name, s.id AS spawner_id FROM spawners s"
+                        + " JOIN servers v ON v.id = s.server_id WHERE COALESCE(s.name, '') = '' AND s.user_id"
+                        + inIds));
         groupsOfUsers = connection.prepareStatement("SELECT m.user_id, g.name FROM user_group_map m JOIN " + groupsTable
                 + " g" + " ON g.id = m.group_id WHERE m.user_id" + inIds + " ORDER BY g.name, g.id");
         userPage = connection.prepareStatement("SELECT id, name, admin, last_activity FROM users ORDER BY id LIMIT ?");
-        spawnersOfUsers = connection.prepareStatement("SELECT s.user_id, s.name, s.last_activity, v.id AS server_id,"
-                + " v.proto, v.ip, v.port, v.base_url FROM spawners s LEFT JOIN servers v ON v.id = s.server_id"
-                + " WHERE s.user_id" + inIds + " ORDER BY s.user_id, s.name, s.id");
+        spawnersOfUsers = connection.prepareStatement(sortedAfterFilter(
+                dialect,
+                "SELECT s.user_id, s.name, s.last_activity, v.id AS server_id, v.proto, v.ip, v.port, v.base_url,"
+                        + " s.id AS spawner_id FROM spawners s LEFT JOIN servers v ON v.id = s.server_id"
+                        + " WHERE s.user_id" + inIds));
         tokensOfUsers = connection.prepareStatement(
                 "SELECT t.user_id, t.prefix FROM api_tokens t WHERE t.user_id" + inIds + " ORDER BY t.id");
         groupPage = connection.prepareStatement("SELECT id, name FROM " + groupsTable + " ORDER BY name LIMIT ?");
@@ -110,6 +113,19 @@ final class Baseline implements AutoCloseable {
         Connection server = DriverManager.getConnection(hub.jdbcUrl());
         server.setReadOnly(true);
         return server;
+    }
+
+    /**
+     * A user's spawners in their order ({@code ORDER BY s.user_id, s.name, s.id}); on MariaDB filtered in a derived
+     * table and sorted after, as hubql's {@code Dialect.sortedAfterFilter} does: MariaDB otherwise sorts all of
+     * {@code spawners} (no index on {@code user_id}) before it applies the id list. {@code filtered} selects
+     * {@code s.user_id}, {@code s.name} and {@code s.id AS spawner_id}.
+     */
+    private static String sortedAfterFilter(Dialect dialect, String filtered) {
+        return dialect == Dialect.MYSQL
+                ? "SELECT * FROM (" + filtered + " LIMIT " + Long.MAX_VALUE + ") sorted"
+                        + " ORDER BY sorted.user_id, sorted.name, sorted.spawner_id"
+                : filtered + " ORDER BY s.user_id, s.name, s.id";
     }
 
     /** {@code IN} a list of ids bound as one parameter ({@link #idArray}), as hubql's {@code Dialect} does it. */
