@@ -66,8 +66,6 @@ public final class HttpServer {
                 // Jetty reuses header fields seen earlier on a connection, matched ignoring case; tokens are
                 // case-sensitive
                 http.setHeaderCacheCaseSensitive(true);
-                // a request body that stalls this long fails, and frees its thread
-                http.setIdleTimeout(options.connections().idleTimeout().toMillis());
             });
             config.staticFiles.enableWebjars();
             if (!options.corsOrigins().isEmpty()) {
@@ -139,6 +137,7 @@ public final class HttpServer {
      * client gets half a body.
      */
     private static void guard(Server server, HttpOptions.Connections connections, ObjectMapper mapper) {
+        server.addEventListener(new IdleTimeoutOnConnectors(connections.idleTimeout()));
         server.setErrorHandler(new JettyErrors(mapper));
         server.setStopTimeout(connections.shutdownTimeout().toMillis());
         server.setHandler(new GracefulHandler());

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +23,6 @@ import org.hubql.db.SqlTrace;
 import org.hubql.demo.DemoHub;
 import org.hubql.http.HttpOptions;
 import org.hubql.http.HttpServer;
-import org.hubql.http.ServiceMode;
 import org.hubql.metrics.Metrics;
 import org.hubql.scopes.Viewer;
 import org.junit.jupiter.api.AfterEach;
@@ -42,17 +40,6 @@ class ExecutionLanesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HEAVY = "{ users(first: 1000) { nodes { name spawners { name } groups { name } } } }";
     private static final String LIGHT = "{ user(name: \"admin\") { name } }";
-    /**
-     * No graceful stop: this test is about the lanes, and ShutdownTest covers stopping with requests in flight. Once
-     * in CI a graceful stop here waited its whole 10 s after every request had been answered (not reproduced since).
-     */
-    private static final HttpOptions LANES_ONLY = new HttpOptions(
-            false,
-            262_144,
-            "/",
-            List.of(),
-            ServiceMode.STANDALONE,
-            new HttpOptions.Connections(Duration.ofSeconds(10), 1024, Duration.ZERO));
 
     @TempDir
     Path directory;
@@ -69,7 +56,11 @@ class ExecutionLanesTest {
         GraphOptions options = GraphOptions.defaults();
         lanes = new ExecutionLanes(2, options.requestTimeout(), 1);
         server = new HttpServer(
-                        new HubGraph(database, options, lanes), database, LANES_ONLY, Optional.empty(), new Metrics())
+                        new HubGraph(database, options, lanes),
+                        database,
+                        HttpOptions.standalone(false, 262_144),
+                        Optional.empty(),
+                        new Metrics())
                 .start("127.0.0.1", 0);
     }
 
