@@ -128,8 +128,8 @@ final class ServeCommand implements Callable<Integer> {
             names = "--idle-timeout",
             defaultValue = "10",
             paramLabel = "SECONDS",
-            description = "Fail a request whose body "
-                    + "stalls for this long, or whose client stops reading the answer (default: ${DEFAULT-VALUE}).")
+            description = "Fail a request whose body stalls for this long, or whose client stops reading the answer,"
+                    + " and close a connection idle for this long (default: ${DEFAULT-VALUE}).")
     int idleTimeoutSeconds;
 
     @Option(
