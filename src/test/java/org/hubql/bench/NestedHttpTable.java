@@ -69,25 +69,31 @@ final class NestedHttpTable {
         out.append(part).append("Nested query over HTTP: hubql against the baseline in process\n\n");
         out.append("`NestedOverHttp` posts `").append(BenchQuery.NESTED.text()).append("`\n");
         out.append(
-                "to `hubql serve` (`--max-page-size 2000`) from one keep-alive client (`java.net.http`, HTTP/1.1) that reads\n");
+                "to `hubql serve` (`--max-page-size 2000`) from one blocking HTTP/1.1 keep-alive client (a socket read on the\n");
         out.append(
-                "the whole answer, and calls the hand-written baseline in process on the same hub, alternately, one call each,\n");
+                "calling thread, as curl or Python's clients do) that reads the whole answer, and calls the hand-written baseline\n");
         out.append(
-                "after a warm-up that alternates them too: the socket, HTTP and authentication are hubql's cost to carry. As the\n");
-        out.append("demo admin, and as the restricted viewer: a token of `alice` holding `")
+                "in process on the same hub, alternately, one call each, after a warm-up that alternates them too: the socket,\n");
+        out.append(
+                "HTTP and authentication are hubql's cost to carry. As the demo admin, and as the restricted viewer: a token\n");
+        out.append("of `alice` holding `")
                 .append(String.join("`, `", BenchViewers.RESTRICTED_SCOPES))
                 .append("`\n");
         out.append(
                 "unfiltered, which the benchmark writes into its own demo hub (the server must refuse it `read:hub`). Every\n");
         out.append(
-                "answer equals the baseline's JSON (checked before timing). Client, server and baseline share the 2 cores.\n\n");
+                "answer equals the baseline's JSON (checked before timing). Client, server and baseline share the 2 cores.\n");
         out.append(
-                "| hub users | first | viewer | hubql median | hubql p99 | baseline median | baseline p99 | hubql / baseline | response | baseline statements | runs |\n");
-        out.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                "After each row, the same request is timed through `java.net.http` and through the blocking client, alternately\n");
+        out.append(
+                "(3 s + 5 s): the last two columns, what `java.net.http`'s hand-offs between its threads add to each answer.\n\n");
+        out.append(
+                "| hub users | first | viewer | hubql median | hubql p99 | baseline median | baseline p99 | hubql / baseline | response | baseline statements | runs | hubql through java.net.http | through the blocking client |\n");
+        out.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (JsonNode r : runs) {
             out.append(String.format(
                     Locale.ROOT,
-                    "| %,d | %,d | %s | %s | %s | %s | %s | %.2f | %,d B | %d | %,d |%n",
+                    "| %,d | %,d | %s | %s | %s | %s | %s | %.2f | %,d B | %d | %,d | %s | %s |%n",
                     r.get("size").asInt(),
                     r.get("first").asInt(),
                     r.get("viewer").asText(),
@@ -98,7 +104,9 @@ final class NestedHttpTable {
                     r.get("ratio").asDouble(),
                     r.get("responseBytes").asInt(),
                     r.get("baselineStatements").asInt(),
-                    r.get("iterations").asInt()));
+                    r.get("iterations").asInt(),
+                    BenchReport.us(r.get("javaNetHttpMedianUs")),
+                    BenchReport.us(r.get("blockingMedianUs"))));
         }
         out.append('\n');
     }

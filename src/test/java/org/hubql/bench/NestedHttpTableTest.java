@@ -18,7 +18,7 @@ class NestedHttpTableTest {
                 Locale.ROOT,
                 "{\"size\":%d,\"first\":%d,\"viewer\":\"%s\",\"iterations\":40,\"hubqlMedianUs\":%.1f,\"hubqlP99Us\":%.1f,"
                         + "\"baselineMedianUs\":%.1f,\"baselineP99Us\":%.1f,\"ratio\":%.4f,\"responseBytes\":123456,"
-                        + "\"baselineStatements\":3}",
+                        + "\"baselineStatements\":3,\"javaNetHttpMedianUs\":%.1f,\"blockingMedianUs\":%.1f}",
                 size,
                 first,
                 viewer,
@@ -26,7 +26,9 @@ class NestedHttpTableTest {
                 hubqlUs * 2,
                 baselineUs,
                 baselineUs * 2,
-                hubqlUs / baselineUs);
+                hubqlUs / baselineUs,
+                hubqlUs * 1.25,
+                hubqlUs * 1.05);
     }
 
     @Test
@@ -66,7 +68,7 @@ class NestedHttpTableTest {
         assertThat(out.toString())
                 .startsWith("### Nested query over HTTP")
                 .contains(
-                        "| 2,000 | 500 | admin | 6.00 ms | 12.00 ms | 4.00 ms | 8.00 ms | 1.50 | 123,456 B | 3 | 40 |");
+                        "| 2,000 | 500 | admin | 6.00 ms | 12.00 ms | 4.00 ms | 8.00 ms | 1.50 | 123,456 B | 3 | 40 | 7.50 ms | 6.30 ms |");
 
         StringBuilder empty = new StringBuilder();
         NestedHttpTable.read(Files.createDirectory(work.resolve("no-runs"))).render(empty, "## ");

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hubql.db.DatabaseLocation;
@@ -21,6 +22,9 @@ import org.hubql.graph.ErrorCodes;
  * {@link Baseline} in process on the same hub, {@link Interleaved interleaved} call by call, as the admin and as
  * the restricted viewer: HTTP is hubql's cost to carry. Writes {@code nested-http-<size>.json}.
  *
+ * <p>The timed client is a {@link BlockingHttpClient}. After each pair, the same request is timed through
+ * {@code java.net.http} against that client, interleaved too, so the report also says what a heavier client adds.
+ *
  * <p>Usage: {@code NestedOverHttp HUB SIZE URL ADMIN_TOKEN OUT_DIR WARMUP_SECONDS MEASURE_SECONDS FIRST...}, where
  * {@code HUB} is what the server was started with and each {@code FIRST} a page size. One keep-alive client posts
  * the JSON body and reads the whole answer; before timing, each answer's {@code data} must equal the baseline's.
@@ -29,6 +33,12 @@ public final class NestedOverHttp {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Needs {@code read:hub}, which the restricted viewer lacks: its token must be refused it. */
     private static final String REFUSED_TO_RESTRICTED = "{ hub { userCount } }";
+    /** The client comparison needs less than the target's pair: it only says what the heavier client adds. */
+    private static final double CLIENT_WARMUP_SECONDS = 3;
+
+    private static final double CLIENT_MEASURE_SECONDS = 5;
+    /** The server's warm-up before the first row, in the rows' own warm-ups ({@link #warmServer}). */
+    private static final double SERVER_WARMUP_PER_WARMUP = 2;
 
     private NestedOverHttp() {}
 
@@ -38,7 +48,8 @@ public final class NestedOverHttp {
     public static void main(String[] args) throws Exception {
         DatabaseLocation hub = DatabaseLocation.parse(args[0]);
         int size = Integer.parseInt(args[1]);
-        Client client = new Client(URI.create(args[2]));
+        URI url = URI.create(args[2]);
+        Client client = new Client(url);
         Path out = Path.of(args[4]);
         double warmupSeconds = Double.parseDouble(args[5]);
         double measureSeconds = Double.parseDouble(args[6]);
@@ -48,11 +59,19 @@ public final class NestedOverHttp {
         ObjectNode report = MAPPER.createObjectNode();
         report.put("size", size);
         ArrayNode runs = report.putArray("runs");
-        try (Baseline baseline = new Baseline(hub)) {
+        try (Baseline baseline = new Baseline(hub);
+                BlockingHttpClient blocking = new BlockingHttpClient(url)) {
+            List<Map<String, Object>> pages = new ArrayList<>();
             for (int i = 7; i < args.length; i++) {
-                Map<String, Object> variables = BenchQuery.nestedVariables(Integer.parseInt(args[i]));
+                pages.add(BenchQuery.nestedVariables(Integer.parseInt(args[i])));
+            }
+            warmServer(blocking, pages, callers, SERVER_WARMUP_PER_WARMUP * warmupSeconds);
+            for (Map<String, Object> variables : pages) {
                 for (Caller caller : callers) {
-                    runs.add(measure(size, variables, client, caller, baseline, warmupSeconds, measureSeconds));
+                    ObjectNode run =
+                            measure(size, variables, blocking, caller, baseline, warmupSeconds, measureSeconds);
+                    compareClients(run, variables, client, blocking, caller, warmupSeconds, measureSeconds);
+                    runs.add(run);
                 }
             }
         }
@@ -60,10 +79,34 @@ public final class NestedOverHttp {
                 .writeValue(out.resolve("nested-http-" + size + ".json").toFile(), report);
     }
 
+    /**
+     * Posts every page as every caller in turn, for {@code seconds}, before the first row is timed, so that the
+     * server's JIT has compiled the plan's path for the first row as much as for the later ones.
+     */
+    private static void warmServer(
+            BlockingHttpClient client, List<Map<String, Object>> pages, List<Caller> callers, double seconds)
+            throws IOException {
+        List<byte[]> bodies = new ArrayList<>();
+        for (Map<String, Object> variables : pages) {
+            bodies.add(MAPPER.writeValueAsBytes(Map.of("query", BenchQuery.NESTED.text(), "variables", variables)));
+        }
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        int posts = 0;
+        do {
+            for (byte[] body : bodies) {
+                for (Caller caller : callers) {
+                    client.post(caller.token(), body);
+                    posts++;
+                }
+            }
+        } while (System.nanoTime() < end);
+        System.out.printf("server warmed by %d posts in %.0f s%n", posts, seconds);
+    }
+
     private static ObjectNode measure(
             int size,
             Map<String, Object> variables,
-            Client client,
+            BlockingHttpClient client,
             Caller caller,
             Baseline baseline,
             double warmupSeconds,
@@ -104,6 +147,33 @@ public final class NestedOverHttp {
                 pair.ratio(),
                 pair.first().runs());
         return result;
+    }
+
+    /** Adds the medians of the same request through {@code java.net.http} and the blocking client, interleaved. */
+    private static void compareClients(
+            ObjectNode run,
+            Map<String, Object> variables,
+            Client javaNetHttp,
+            BlockingHttpClient blocking,
+            Caller caller,
+            double warmupSeconds,
+            double measureSeconds)
+            throws Exception {
+        byte[] body = MAPPER.writeValueAsBytes(Map.of("query", BenchQuery.NESTED.text(), "variables", variables));
+        Interleaved.Pair pair = Interleaved.time(
+                () -> javaNetHttp.post(caller.token(), body),
+                () -> blocking.post(caller.token(), body),
+                Math.min(warmupSeconds, CLIENT_WARMUP_SECONDS),
+                Math.min(measureSeconds, CLIENT_MEASURE_SECONDS));
+        run.put("javaNetHttpMedianUs", pair.first().medianUs());
+        run.put("blockingMedianUs", pair.second().medianUs());
+        System.out.printf(
+                "%-7d nested %-5s %-10s hubql through java.net.http %9.1f us, through the blocking client %9.1f us%n",
+                run.get("size").asInt(),
+                variables.get("first"),
+                caller.viewer(),
+                pair.first().medianUs(),
+                pair.second().medianUs());
     }
 
     /** Fails unless the server refuses the restricted token a field it lacks the scope of: its checks do run. */

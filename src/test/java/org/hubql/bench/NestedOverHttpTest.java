@@ -51,6 +51,8 @@ class NestedOverHttpTest {
             assertThat(run.get("first").asInt()).isEqualTo(100);
             assertThat(run.get("iterations").asInt()).isGreaterThanOrEqualTo(Interleaved.MIN_ROUNDS);
             assertThat(run.get("hubqlMedianUs").asDouble()).isPositive();
+            assertThat(run.get("javaNetHttpMedianUs").asDouble()).isPositive();
+            assertThat(run.get("blockingMedianUs").asDouble()).isPositive();
             assertThat(run.get("responseBytes").asInt()).isGreaterThan(100 * 30);
         }
     }
