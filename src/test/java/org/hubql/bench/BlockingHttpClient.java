@@ -16,8 +16,8 @@ import java.util.Locale;
  * A client as lean as curl's or Python's: one blocking HTTP/1.1 keep-alive connection, used by one thread, that
  * writes a POST and reads the whole answer (sized or chunked) on the calling thread. {@code java.net.http} hands
  * each exchange between its selector thread and the caller, which on two cores costs a client time of its own;
- * {@link NestedOverHttp} times both and reports each. A connection the server closed (its idle timeout) is opened
- * anew.
+ * {@link NestedOverHttp} times both and reports each. A connection the server closed (its idle timeout, or
+ * {@code Connection: close}) is opened anew.
  */
 final class BlockingHttpClient implements AutoCloseable {
     private final URI url;
@@ -25,25 +25,27 @@ final class BlockingHttpClient implements AutoCloseable {
     private OutputStream out;
     private InputStream in;
 
-    BlockingHttpClient(URI url) {
+    BlockingHttpClient(URI url) throws IOException {
         this.url = url;
+        connect();
     }
 
     /** The answer's body; anything but a 200 is an error. */
     byte[] post(String token, byte[] body) throws IOException {
         byte[] request = request(token, body);
-        if (socket == null) {
-            connect();
-        }
         String status;
         try {
             status = send(request);
         } catch (IOException closedByServer) {
-            close();
-            connect();
+            reconnect();
             status = send(request);
         }
         return answer(status);
+    }
+
+    private void reconnect() throws IOException {
+        socket.close();
+        connect();
     }
 
     private void connect() throws IOException {
@@ -92,7 +94,7 @@ final class BlockingHttpClient implements AutoCloseable {
             throw new EOFException(answer.length + " of " + length + " bytes before the server closed");
         }
         if (closes) {
-            close();
+            reconnect();
         }
         if (!status.startsWith("HTTP/1.1 200 ")) {
             throw new IllegalStateException(
@@ -134,9 +136,6 @@ final class BlockingHttpClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (socket != null) {
-            socket.close();
-            socket = null;
-        }
+        socket.close();
     }
 }
