@@ -88,7 +88,7 @@ public final class NestedOverHttp {
             throws IOException {
         List<byte[]> bodies = new ArrayList<>();
         for (Map<String, Object> variables : pages) {
-            bodies.add(MAPPER.writeValueAsBytes(Map.of("query", BenchQuery.NESTED.text(), "variables", variables)));
+            bodies.add(nestedBody(variables));
         }
         long end = System.nanoTime() + (long) (seconds * 1e9);
         int posts = 0;
@@ -112,7 +112,7 @@ public final class NestedOverHttp {
             double warmupSeconds,
             double measureSeconds)
             throws Exception {
-        byte[] body = MAPPER.writeValueAsBytes(Map.of("query", BenchQuery.NESTED.text(), "variables", variables));
+        byte[] body = nestedBody(variables);
         byte[] ours = client.post(caller.token(), body);
         baseline.takeStatements();
         byte[] theirs = baseline.run(BenchQuery.NESTED, variables);
@@ -159,7 +159,7 @@ public final class NestedOverHttp {
             double warmupSeconds,
             double measureSeconds)
             throws Exception {
-        byte[] body = MAPPER.writeValueAsBytes(Map.of("query", BenchQuery.NESTED.text(), "variables", variables));
+        byte[] body = nestedBody(variables);
         Interleaved.Pair pair = Interleaved.time(
                 () -> javaNetHttp.post(caller.token(), body),
                 () -> blocking.post(caller.token(), body),
@@ -174,6 +174,11 @@ public final class NestedOverHttp {
                 caller.viewer(),
                 pair.first().medianUs(),
                 pair.second().medianUs());
+    }
+
+    /** The JSON body that posts the nested query with these variables. */
+    private static byte[] nestedBody(Map<String, Object> variables) throws IOException {
+        return MAPPER.writeValueAsBytes(Map.of("query", BenchQuery.NESTED.text(), "variables", variables));
     }
 
     /** Fails unless the server refuses the restricted token a field it lacks the scope of: its checks do run. */
