@@ -326,7 +326,10 @@ class JupyterHubServiceTest {
             sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException("hubql did not answer through the hub's proxy within " + HUBQL_START
-                + "; hub log tail:\n" + hub.logTail());
+                + "; running:\n" + hub.runningProcesses()
+                + "\n--- the log's lines about hubql, and those of other processes than the hub:\n"
+                + hub.logTail(line -> !line.startsWith("[") || line.contains("hubql"))
+                + "\n--- hub log tail:\n" + hub.logTail());
     }
 
     private static HttpResponse<String> postQuery(String token, String query) {

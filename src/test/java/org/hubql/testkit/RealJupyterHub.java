@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hubql.testkit.JupyterHubConfig.HubPorts;
 
@@ -158,12 +160,36 @@ public final class RealJupyterHub implements AutoCloseable {
 
     /** The last lines of the hub's log (proxy included), for failure messages. */
     public String logTail() {
+        return logTail(line -> true);
+    }
+
+    /**
+     * The last lines of the hub's log that {@code keep} keeps: where a poll fills the log with the same line, the
+     * lines that tell what happened.
+     */
+    public String logTail(Predicate<String> keep) {
         try {
-            List<String> lines = Files.readAllLines(directory.resolve("jupyterhub.log"));
+            List<String> lines = Files.readAllLines(directory.resolve("jupyterhub.log")).stream()
+                    .filter(keep)
+                    .map(RealJupyterHub::shortened)
+                    .toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** The command lines of the hub and of every process it started that still runs, one per line. */
+    public String runningProcesses() {
+        return process.tree().stream()
+                .map(handle -> shortened(
+                        handle.pid() + " " + handle.info().commandLine().orElse("(command unknown)")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** A line cut to 300 characters: a Java command line with a test class path runs to 20,000. */
+    private static String shortened(String line) {
+        return line.length() <= 300 ? line : line.substring(0, 300) + "… (" + line.length() + " characters)";
     }
 
     // ---- REST
