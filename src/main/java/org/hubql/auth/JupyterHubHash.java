@@ -44,9 +44,23 @@ final class JupyterHubHash {
         return HexFormat.of().formatHex(sha512.digest());
     }
 
+    /**
+     * Copied for each fingerprint, which every request with a token takes: asking the security providers for a new
+     * instance cost as much as the digest itself.
+     */
+    private static final MessageDigest SHA_256 = newDigest("SHA-256");
+
     /** A SHA-256 of the token, so caches never hold the token itself. */
     static String fingerprint(String token) {
-        return HexFormat.of().formatHex(newDigest("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(copyOf(SHA_256).digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest copyOf(MessageDigest unused) {
+        try {
+            return (MessageDigest) unused.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(unused.getAlgorithm() + " of this JDK cannot be copied", e);
+        }
     }
 
     private static MessageDigest newDigest(String algorithm) {

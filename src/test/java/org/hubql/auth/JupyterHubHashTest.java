@@ -2,6 +2,9 @@ package org.hubql.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /** The hash check against values JupyterHub's own {@code hash_token} produces (computed with Python's hashlib). */
@@ -57,5 +60,15 @@ class JupyterHubHashTest {
     @Test
     void the_cache_key_is_a_hash_not_the_token() {
         assertThat(JupyterHubHash.fingerprint(TOKEN)).hasSize(64).doesNotContain(TOKEN.substring(0, 8));
+    }
+
+    @Test
+    void each_fingerprint_is_the_sha256_of_its_token_alone_whatever_came_before() throws Exception {
+        for (String token : new String[] {TOKEN, "other", TOKEN, "", "ünïcode-token"}) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            assertThat(JupyterHubHash.fingerprint(token))
+                    .as(token)
+                    .isEqualTo(HexFormat.of().formatHex(digest));
+        }
     }
 }
