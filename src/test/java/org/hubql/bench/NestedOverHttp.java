@@ -37,7 +37,7 @@ public final class NestedOverHttp {
     private static final double CLIENT_WARMUP_SECONDS = 3;
 
     private static final double CLIENT_MEASURE_SECONDS = 5;
-    /** The server's warm-up before the first row, in the rows' own warm-ups ({@link #warmServer}). */
+    /** The warm-up of both sides before the first row, in the rows' own warm-ups ({@link #warmBothSides}). */
     private static final double SERVER_WARMUP_PER_WARMUP = 2;
 
     private NestedOverHttp() {}
@@ -65,7 +65,7 @@ public final class NestedOverHttp {
             for (int i = 7; i < args.length; i++) {
                 pages.add(BenchQuery.nestedVariables(Integer.parseInt(args[i])));
             }
-            warmServer(blocking, pages, callers, SERVER_WARMUP_PER_WARMUP * warmupSeconds);
+            warmBothSides(blocking, baseline, pages, callers, SERVER_WARMUP_PER_WARMUP * warmupSeconds);
             for (Map<String, Object> variables : pages) {
                 for (Caller caller : callers) {
                     ObjectNode run =
@@ -80,12 +80,18 @@ public final class NestedOverHttp {
     }
 
     /**
-     * Posts every page as every caller in turn, for {@code seconds}, before the first row is timed, so that the
-     * server's JIT has compiled the plan's path for the first row as much as for the later ones.
+     * Posts every page as every caller in turn, and runs the baseline on each page after it, for {@code seconds}
+     * before the first row is timed: the server's JIT has then compiled the plan's path for the first row as much as
+     * for the later ones, and this JVM has compiled the baseline and sized its heap for it, instead of doing so on
+     * the same two cores while the first row times the server.
      */
-    private static void warmServer(
-            BlockingHttpClient client, List<Map<String, Object>> pages, List<Caller> callers, double seconds)
-            throws IOException {
+    private static void warmBothSides(
+            BlockingHttpClient client,
+            Baseline baseline,
+            List<Map<String, Object>> pages,
+            List<Caller> callers,
+            double seconds)
+            throws Exception {
         List<byte[]> bodies = new ArrayList<>();
         for (Map<String, Object> variables : pages) {
             bodies.add(nestedBody(variables));
@@ -93,14 +99,15 @@ public final class NestedOverHttp {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         int posts = 0;
         do {
-            for (byte[] body : bodies) {
+            for (int page = 0; page < pages.size(); page++) {
                 for (Caller caller : callers) {
-                    client.post(caller.token(), body);
+                    client.post(caller.token(), bodies.get(page));
                     posts++;
                 }
+                baseline.run(BenchQuery.NESTED, pages.get(page));
             }
         } while (System.nanoTime() < end);
-        System.out.printf("server warmed by %d posts in %.0f s%n", posts, seconds);
+        System.out.printf("server and baseline warmed by %d posts in %.0f s%n", posts, seconds);
     }
 
     private static ObjectNode measure(
