@@ -3,10 +3,6 @@ package org.hubql.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hubql.model.User;
@@ -30,8 +26,8 @@ class KeyListTest {
         try (HubUnderTest.Opened hub = HubUnderTest.demo(engine, "5.5.1", USERS, 42);
                 Database database = Database.open(hub.location());
                 Connection plain = database.dataSource().getConnection()) {
-            List<Long> ids = longs(plain, "SELECT id FROM users ORDER BY id");
-            List<String> names = texts(plain, "SELECT name FROM users ORDER BY id");
+            List<Long> ids = FirstColumn.longs(plain, "SELECT id FROM users ORDER BY id");
+            List<String> names = FirstColumn.texts(plain, "SELECT name FROM users ORDER BY id");
             assertThat(ids).hasSizeGreaterThan(17);
 
             for (int count : new int[] {1, 2, 16, 17, ids.size()}) {
@@ -54,27 +50,5 @@ class KeyListTest {
                                 assertThat(statement.sql().endsWith(" = ?")).isEqualTo(count == 1));
             }
         }
-    }
-
-    private static List<Long> longs(Connection connection, String select) throws SQLException {
-        List<Long> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(select)) {
-            while (rows.next()) {
-                values.add(rows.getLong(1));
-            }
-        }
-        return values;
-    }
-
-    private static List<String> texts(Connection connection, String select) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(select)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }

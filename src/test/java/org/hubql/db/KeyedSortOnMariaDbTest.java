@@ -29,15 +29,15 @@ class KeyedSortOnMariaDbTest {
         try (HubUnderTest.Opened hub = new HubUnderTest("mariadb", "5.5.1").open();
                 Database database = Database.open(hub.location());
                 Connection plain = DriverManager.getConnection(hub.location().jdbcUrl())) {
-            List<Long> users = column(plain, "SELECT id FROM users ORDER BY id");
+            List<Long> users = FirstColumn.longs(plain, "SELECT id FROM users ORDER BY id");
             SqlTrace trace = new SqlTrace(true);
 
             Map<Long, List<Spawner>> byUser = database.queries().spawners().byUserIds(database.newSql(trace, 0), users);
 
             Map<Long, List<Long>> expected = new LinkedHashMap<>();
             for (Long user : users) {
-                List<Long> ids =
-                        column(plain, "SELECT id FROM spawners WHERE user_id = " + user + " ORDER BY name, id");
+                List<Long> ids = FirstColumn.longs(
+                        plain, "SELECT id FROM spawners WHERE user_id = " + user + " ORDER BY name, id");
                 if (!ids.isEmpty()) {
                     expected.put(user, ids);
                 }
@@ -55,17 +55,6 @@ class KeyedSortOnMariaDbTest {
                     .noneMatch(step -> step.startsWith("s ") && step.contains("filesort"))
                     .anyMatch(step -> step.startsWith("s "));
         }
-    }
-
-    private static List<Long> column(Connection connection, String select) throws SQLException {
-        List<Long> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(select)) {
-            while (rows.next()) {
-                values.add(rows.getLong(1));
-            }
-        }
-        return values;
     }
 
     /** EXPLAIN's rows as "table extra". */
