@@ -115,7 +115,6 @@ public final class HttpServer {
         });
     }
 
-    /** The paths of the routes above, for the metrics' {@code route} label; any other path is "unmatched". */
     /**
      * Javalin's gzip (its default), with the GraphQL answers' own content types allowed first: otherwise it asks
      * whether each response's type contains any of some fifty excluded types, ignoring case (3.4 % of the CPU a
@@ -127,6 +126,7 @@ public final class HttpServer {
         return gzip;
     }
 
+    /** The paths of the routes above, for the metrics' {@code route} label; any other path is "unmatched". */
     private static Set<String> routes(Optional<HubOAuth> login) {
         Set<String> routes = new HashSet<>(
                 List.of("/", "/graphql", "/schema.graphql", "/livez", "/readyz", "/healthz", "/metrics", "/webjars"));

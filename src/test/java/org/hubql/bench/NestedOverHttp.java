@@ -38,7 +38,7 @@ public final class NestedOverHttp {
 
     private static final double CLIENT_MEASURE_SECONDS = 5;
     /** The warm-up of both sides before the first row, in the rows' own warm-ups ({@link #warmBothSides}). */
-    private static final double SERVER_WARMUP_PER_WARMUP = 2;
+    private static final double FIRST_ROW_WARMUP_PER_WARMUP = 2;
 
     private NestedOverHttp() {}
 
@@ -65,7 +65,7 @@ public final class NestedOverHttp {
             for (int i = 7; i < args.length; i++) {
                 pages.add(BenchQuery.nestedVariables(Integer.parseInt(args[i])));
             }
-            warmBothSides(blocking, baseline, pages, callers, SERVER_WARMUP_PER_WARMUP * warmupSeconds);
+            warmBothSides(blocking, baseline, pages, callers, FIRST_ROW_WARMUP_PER_WARMUP * warmupSeconds);
             for (Map<String, Object> variables : pages) {
                 for (Caller caller : callers) {
                     ObjectNode run =
