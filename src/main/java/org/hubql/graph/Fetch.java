@@ -4,6 +4,9 @@ import graphql.language.Field;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.dataloader.DataLoader;
+import org.hubql.graph.plan.LoadHolder;
 import org.hubql.loaders.LoaderKey;
 import org.hubql.loaders.Loaders;
 
@@ -31,6 +34,19 @@ final class Fetch {
             return Loaders.loadNow(context.queries(), context.sql(), loader, key);
         }
         return RequestContext.loader(env, loader).load(key);
+    }
+
+    /**
+     * Primes the request's loader with {@code values}, each under its key, so later loads of those keys find them; a
+     * plan's environment holds them instead ({@link LoadHolder}) and primes the loader only if something asks it.
+     */
+    static <K, V> void prime(DataFetchingEnvironment env, LoaderKey<K, V> loader, List<V> values, Function<V, K> key) {
+        if (env instanceof LoadHolder holder) {
+            values.forEach(value -> holder.hold(loader.name(), key.apply(value), value));
+        } else {
+            DataLoader<K, V> cache = RequestContext.loader(env, loader);
+            values.forEach(value -> cache.prime(key.apply(value), value));
+        }
     }
 
     private static boolean aloneAtRoot(DataFetchingEnvironment env) {

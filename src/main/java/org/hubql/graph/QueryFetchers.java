@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.dataloader.DataLoader;
 import org.hubql.db.HubSchema;
 import org.hubql.db.PageWindow;
 import org.hubql.db.UserSelection;
@@ -65,7 +64,7 @@ final class QueryFetchers {
             }
             List<User> rows =
                     window.size() == 0 ? List.of() : context.queries().users().page(context.sql(), selection, window);
-            prime(RequestContext.loader(env, Loaders.USER_BY_ID), rows);
+            Fetch.prime(env, Loaders.USER_BY_ID, rows, User::id);
             return Connection.of(
                     rows,
                     window,
@@ -166,9 +165,5 @@ final class QueryFetchers {
             named.groupMembers().forEach(members -> only.addAll(members.asList()));
         }
         return selection.limitedTo(only);
-    }
-
-    private static void prime(DataLoader<Long, User> byId, List<User> users) {
-        users.forEach(user -> byId.prime(user.id(), user));
     }
 }

@@ -66,7 +66,10 @@ class PlanParityTest {
                     + "groups { name users(first: 2) { nodes { name } } } } pageInfo { hasNextPage endCursor } } }"),
             // keyed fields sharing a loader on one level (active, server), keys the page primed (user), no key (server)
             request("{ users(first: 60) { nodes { name spawners { active user { name } server { ip } } "
-                    + "a: spawners { server { port } } groups { name } g: groups { id } } } }"));
+                    + "a: spawners { server { port } } groups { name } g: groups { id } } } }"),
+            // keys a keyed field read on one level, asked again below: by keyed fields, and through a fetcher's loader
+            request("{ users(first: 40) { nodes { name spawners { name user { name server { url } "
+                    + "spawners { name } } } } } }"));
 
     /** Documents a plan does not cover: another root field, a directive, introspection, an interface. */
     private static final List<GraphRequest> NOT_PLANNED = List.of(
@@ -213,14 +216,35 @@ class PlanParityTest {
         assertThat(planned.planHandedBack()).isZero();
     }
 
+    /**
+     * A refusal two levels below a keyed field hands the operation back after the plan has read that field's keys:
+     * graphql-java's strategy finds them in the loaders and runs no statement the unplanned run does not.
+     */
+    @Test
+    void a_hand_back_below_read_levels_runs_no_statement_twice() throws Exception {
+        Viewer reader = TestViewers.user(database, 2, "list:users", "read:users", "read:servers");
+        GraphRequest refusedBelow =
+                request("{ users(first: 40) { nodes { name spawners { name user { name apiTokens { prefix } } } } } }");
+        String expected = run(unplanned, refusedBelow, reader);
+        assertThat(expected).contains("\"errors\"").contains("apiTokens");
+        assertThat(run(planned, refusedBelow, reader)).isEqualTo(expected);
+        assertThat(planned.planHandedBack()).isEqualTo(1);
+        assertThat(statements(planned, refusedBelow, reader)).isEqualTo(statements(unplanned, refusedBelow, reader));
+        assertThat(planned.planHandedBack()).isEqualTo(2);
+    }
+
     private static String run(HubGraph graph, GraphRequest request, Viewer viewer) {
         ExecutionResult result = graph.execute(request, new SqlTrace(false), viewer);
         return new String(RESPONSE.write(ResponseBody.of(result, Map.of())), StandardCharsets.UTF_8);
     }
 
     private static List<String> statements(HubGraph graph, GraphRequest request) {
+        return statements(graph, request, ADMIN);
+    }
+
+    private static List<String> statements(HubGraph graph, GraphRequest request, Viewer viewer) {
         SqlTrace trace = new SqlTrace(true);
-        graph.execute(request, trace, ADMIN);
+        graph.execute(request, trace, viewer);
         return trace.statements().stream()
                 .map(SqlTrace.TracedStatement::sql)
                 .sorted()

@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A field whose value for each object is one key's value from a request's DataLoader, possibly mapped. A plan reads
  * the keys a level asks of one loader in one call ({@link #loadAll}) instead of a DataLoader future per key, and
- * primes the loader with what it read, so that any later load of those keys (by the plan, or by graphql-java's
- * strategy after a hand-back) finds them; the other strategies call the field's fetcher, which loads through the
- * DataLoader. Either way the loader's own batch runs, so the statements are the same.
+ * keeps what it read, priming the loader with it before any other fetcher asks for the loader and before a
+ * hand-back, so that any later load of those keys (by the plan, or by graphql-java's strategy after a hand-back)
+ * finds them; the other strategies call the field's fetcher, which loads through the DataLoader. Either way the
+ * loader's own batch runs, so the statements are the same.
  *
  * @param <S> the objects the field is on
  * @param <K> the loader's keys

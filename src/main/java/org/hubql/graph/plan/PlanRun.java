@@ -55,12 +55,15 @@ final class PlanRun {
     private final ViewerReads reads;
     /** This level's keyed loads, by loader name, read before the level's dispatch ({@link #loadKeyed}). */
     private final Map<String, KeyedLoads> keyedLoads = new LinkedHashMap<>();
+    /** What the keyed loads read, primed into the loaders only when something else asks them. */
+    private final HeldValues held;
 
     PlanRun(ExecutionContext context, ViewerReads reads) {
         this.context = context;
         this.reads = reads;
         this.schema = context.getGraphQLSchema();
         this.loaders = context.getDataLoaderRegistry();
+        this.held = new HeldValues(loaders);
         // dispatching is done here, level by level, so loaders are handed out without graphql-java's level tracking
         this.fetchContext = BatchFetch.fetchContext(context);
     }
@@ -69,6 +72,15 @@ final class PlanRun {
     private record Batch(Selection selection, ResultPath path, List<Object> sources, List<Object[]> rows) {}
 
     Object[] execute(Selection root) {
+        try {
+            return executeLevels(root);
+        } catch (OffPlan offPlan) {
+            held.primeAll(); // graphql-java's strategy takes over with the loaders as its own run would have left them
+            throw offPlan;
+        }
+    }
+
+    private Object[] executeLevels(Selection root) {
         Object[] data = new Object[root.fields().size()];
         List<Object> sources = new ArrayList<>(1);
         sources.add(context.getValueUnboxer().unbox(context.getRoot()));
@@ -144,8 +156,8 @@ final class PlanRun {
             Object value;
             try {
                 value = light != null
-                        ? light.get(definition, source, () -> BatchFetch.withSource(environment.get(), source))
-                        : fetcher.get(BatchFetch.withSource(shared, source));
+                        ? light.get(definition, source, () -> new HoldingEnvironment(environment.get(), source, held))
+                        : fetcher.get(new HoldingEnvironment(shared, source, held));
             } catch (Exception e) {
                 throw new OffPlan();
             }
@@ -168,7 +180,8 @@ final class PlanRun {
             Supplier<DataFetchingEnvironment> environment) {
         KeyedFetch<Object, Object, Object> keyed = (KeyedFetch<Object, Object, Object>) field;
         KeyedLoads loads = keyedLoads.computeIfAbsent(
-                keyed.loaderName(), name -> new KeyedLoads(keyed, environment, loaders.getDataLoader(name)));
+                keyed.loaderName(),
+                name -> new KeyedLoads(keyed, environment, loaders.getDataLoader(name), held.of(name)));
         try {
             for (int i = 0; i < values.length; i++) {
                 Object source = batch.sources().get(i);
@@ -212,26 +225,33 @@ final class PlanRun {
     /**
      * The keys one level asks of one loader through keyed fields, read in one call. A key the loader meanwhile holds
      * (another field of the level loaded it through the DataLoader) is left to the loader, and so is every key when
-     * the loader has a batch waiting; what is read is primed into the loader, so that later loads of those keys
+     * the loader has a batch waiting; what is read is held ({@link HeldValues}), so that later loads of those keys
      * find them, as they would have found the loader's own batch.
      */
     private final class KeyedLoads {
         private final KeyedFetch<Object, Object, Object> reader;
         private final Supplier<DataFetchingEnvironment> environment;
         private final DataLoader<Object, Object> loader;
+        private final Map<Object, Object> read;
         private final List<Slot> slots = new ArrayList<>();
         private final Set<Object> keys = new LinkedHashSet<>();
 
         KeyedLoads(
                 KeyedFetch<Object, Object, Object> reader,
                 Supplier<DataFetchingEnvironment> environment,
-                DataLoader<Object, Object> loader) {
+                DataLoader<Object, Object> loader,
+                Map<Object, Object> read) {
             this.reader = reader;
             this.environment = environment;
             this.loader = loader;
+            this.read = read;
         }
 
         void want(Object[] values, int index, Object source, Object key, KeyedFetch<Object, Object, Object> field) {
+            if (read.containsKey(key)) {
+                values[index] = field.value(source, read.get(key));
+                return;
+            }
             Optional<CompletableFuture<Object>> cached = loader.getIfPresent(key);
             if (cached.isPresent()) {
                 values[index] = fromCache(cached.get(), source, field);
@@ -256,7 +276,7 @@ final class PlanRun {
             try {
                 found = missing.isEmpty() ? Map.of() : reader.loadAll(environment.get(), missing);
                 for (Object key : missing) {
-                    loader.prime(key, found.get(key));
+                    read.put(key, found.get(key));
                 }
                 for (Slot slot : slots) {
                     slot.values()[slot.index()] = missing.contains(slot.key())
