@@ -38,7 +38,7 @@ public final class NestedOverHttp {
 
     private static final double CLIENT_MEASURE_SECONDS = 5;
     /** The warm-up of both sides before the first row, in the rows' own warm-ups ({@link #warmBothSides}). */
-    private static final double FIRST_ROW_WARMUP_PER_WARMUP = 2;
+    private static final double FIRST_ROW_WARMUP_PER_WARMUP = 4;
 
     private NestedOverHttp() {}
 
