@@ -25,8 +25,10 @@ import org.hubql.graph.ErrorCodes;
  * <p>The timed client is a {@link BlockingHttpClient}. After each pair, the same request is timed through
  * {@code java.net.http} against that client, interleaved too, so the report also says what a heavier client adds.
  *
- * <p>Usage: {@code NestedOverHttp HUB SIZE URL ADMIN_TOKEN OUT_DIR WARMUP_SECONDS MEASURE_SECONDS FIRST...}, where
- * {@code HUB} is what the server was started with and each {@code FIRST} a page size. One keep-alive client posts
+ * <p>Usage: {@code NestedOverHttp HUB SIZE URL ADMIN_TOKEN OUT_DIR FIRST_ROW_WARMUP_SECONDS WARMUP_SECONDS
+ * MEASURE_SECONDS FIRST...}, where {@code HUB} is what the server was started with, the first-row warm-up is spent
+ * on both sides before the first row ({@link #warmBothSides}), the other two per row, and each {@code FIRST} is a page
+ * size. One keep-alive client posts
  * the JSON body and reads the whole answer; before timing, each answer's {@code data} must equal the baseline's.
  */
 public final class NestedOverHttp {
@@ -37,8 +39,6 @@ public final class NestedOverHttp {
     private static final double CLIENT_WARMUP_SECONDS = 3;
 
     private static final double CLIENT_MEASURE_SECONDS = 5;
-    /** The warm-up of both sides before the first row, in the rows' own warm-ups ({@link #warmBothSides}). */
-    private static final double FIRST_ROW_WARMUP_PER_WARMUP = 4;
 
     private NestedOverHttp() {}
 
@@ -51,8 +51,9 @@ public final class NestedOverHttp {
         URI url = URI.create(args[2]);
         Client client = new Client(url);
         Path out = Path.of(args[4]);
-        double warmupSeconds = Double.parseDouble(args[5]);
-        double measureSeconds = Double.parseDouble(args[6]);
+        double firstRowWarmupSeconds = Double.parseDouble(args[5]);
+        double warmupSeconds = Double.parseDouble(args[6]);
+        double measureSeconds = Double.parseDouble(args[7]);
         Caller restricted = new Caller("restricted", RestrictedToken.mint(hub));
         requireRestricted(client, restricted);
         List<Caller> callers = List.of(new Caller("admin", args[3]), restricted);
@@ -62,10 +63,10 @@ public final class NestedOverHttp {
         try (Baseline baseline = new Baseline(hub);
                 BlockingHttpClient blocking = new BlockingHttpClient(url)) {
             List<Map<String, Object>> pages = new ArrayList<>();
-            for (int i = 7; i < args.length; i++) {
+            for (int i = 8; i < args.length; i++) {
                 pages.add(BenchQuery.nestedVariables(Integer.parseInt(args[i])));
             }
-            warmBothSides(blocking, baseline, pages, callers, FIRST_ROW_WARMUP_PER_WARMUP * warmupSeconds);
+            warmBothSides(blocking, baseline, pages, callers, firstRowWarmupSeconds);
             for (Map<String, Object> variables : pages) {
                 for (Caller caller : callers) {
                     ObjectNode run =

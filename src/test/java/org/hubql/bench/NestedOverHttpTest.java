@@ -39,6 +39,7 @@ class NestedOverHttpTest {
                 directory.toString(),
                 "0",
                 "0",
+                "0",
                 "100"
             });
         }
