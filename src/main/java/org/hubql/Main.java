@@ -1,6 +1,7 @@
 package org.hubql;
 
 import org.hubql.cli.HubqlCommand;
+import org.hubql.cli.LogQueue;
 
 /** {@code java -jar hubql.jar …}: hands the arguments to the command line and exits with its code. */
 public final class Main {
@@ -18,6 +19,7 @@ public final class Main {
         }
         int exitCode = HubqlCommand.run(args);
         if (exitCode != HubqlCommand.KEEP_RUNNING) {
+            LogQueue.drain();
             System.exit(exitCode);
         }
     }

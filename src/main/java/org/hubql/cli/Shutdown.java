@@ -26,19 +26,25 @@ final class Shutdown {
     }
 
     static void onSignals(App app) {
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "hubql-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAndDrain(app), "hubql-shutdown"));
         for (String signal : List.of("TERM", "INT")) {
             onSignal(
                     signal,
                     () -> new Thread(
                                     () -> {
                                         LOG.info("SIG{}: stopping; requests in flight may finish", signal);
-                                        app.close();
+                                        closeAndDrain(app);
                                         System.exit(0);
                                     },
                                     "hubql-stop")
                             .start());
         }
+    }
+
+    /** Closes the app, then writes out the log lines still queued: the last ones say how it stopped. */
+    private static void closeAndDrain(App app) {
+        app.close();
+        LogQueue.drain();
     }
 
     /** {@code sun.misc.Signal.handle(new Signal(name), signal -> action.run())}, by reflection. */

@@ -70,6 +70,14 @@ class ShutdownTest {
                     .as("%s", server.log())
                     .isZero();
             assertThat(server.log()).anyMatch(line -> line.contains("SIGTERM: stopping"));
+            assertThat(server.log().stream().filter(line -> line.contains(" access - ")))
+                    .as("the access lines of the requests answered while stopping; server log: %s", server.log())
+                    .hasSizeGreaterThanOrEqualTo(4);
+            assertThat(server.log())
+                    .as("lines logged last are written out before the process exits")
+                    .last()
+                    .asString()
+                    .endsWith("Stopped");
             clients.shutdown();
             try {
                 new Socket(InetAddress.getLoopbackAddress(), server.port()).close();
